@@ -1,0 +1,47 @@
+# Two commands do everything: `make build` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+# Material 9.7+ prints an end-of-life banner about MkDocs 2; we pin mkdocs<2 on purpose.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: build test serve check urls new-page bench lock chromium clean
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# The browser suite needs Debian's chromium; install it when we can, stop with one clear line when we can't.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || exit 1; \
+	  else \
+	    echo "make test needs Chromium: run 'sudo apt-get install -y chromium' and try again." >&2; exit 1; \
+	  fi; \
+	fi
+
+# Rewrite the lock file from pyproject.toml (needs the network to PyPI).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra test --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache
