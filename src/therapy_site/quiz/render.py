@@ -1,0 +1,106 @@
+"""Render quizzes and check-ins to HTML, and the two generated pages to Markdown, with Jinja2.
+
+Templates live in a directory the caller passes in (the theme's `overrides/quiz/`), so editors can
+change the words without touching Python. HTML is autoescaped; the Markdown templates switch that
+off in the template and escape text with the `md` filter instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from therapy_site.quiz.model import CheckIn, Item, ParsedBlock, Quiz
+from therapy_site.quiz.parse import find_blocks
+from therapy_site.quiz.site import Link, Site, entries, markdown_link
+from therapy_site.quiz.validate import WARNING_PAGE, resolve_review, safe_read_block
+
+Linker = Callable[[str], Link]
+# Characters Python-Markdown (and its tables) treat as syntax; a backslash makes them literal.
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+INDEX_PAGE = "check-your-understanding.md"
+ANSWER_KEY_PAGE = "for-clinicians/answer-key.md"
+
+
+def markdown_text(value: object) -> Markup:
+    """Plain text made safe inside Markdown: syntax characters escaped, '<' and '&' as entities."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;")
+    return Markup(MARKDOWN_SYNTAX.sub(r"\\\1", text))
+
+
+def compact(html: str, indent: str = "") -> str:
+    """One raw HTML block: no blank lines (Markdown would end the block there), re-indented."""
+    lines = (line.strip() for line in html.splitlines())
+    return "\n".join(indent + line for line in lines if line)
+
+
+class Renderer:
+    def __init__(self, template_dir: Path | str) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True,
+        )
+        self.env.filters["md"] = markdown_text
+        # "{#" opens a Jinja comment, so heading ids are written `{{ "trust" | heading_id }}`.
+        self.env.filters["heading_id"] = lambda value: Markup("{#%s}") % value
+
+    # -- HTML for one block -------------------------------------------------------------------
+
+    def quiz(self, quiz: Quiz, link: Linker) -> str:
+        return compact(self.env.get_template("quiz.html").render(quiz=quiz, link=link))
+
+    def checkin(self, checkin: CheckIn, link: Linker, warning: Link, src_path: str = "") -> str:
+        # A statement is a warning sign when the page it points to is the warning-signs page.
+        warnings = {s.id for s in checkin.statements if resolve_review(src_path, s.review.target)[0] == WARNING_PAGE}
+        return compact(self.env.get_template("checkin.html").render(
+            checkin=checkin, link=link, warning=warning, warnings=warnings,
+        ))
+
+    def notice(self, kind: str) -> str:
+        return compact(self.env.get_template("notice.html").render(kind=kind))
+
+    def item(self, item: Item, link: Linker, warning: Link, src_path: str = "") -> str:
+        if isinstance(item, Quiz):
+            return self.quiz(item, link)
+        return self.checkin(item, link, warning, src_path)
+
+    # -- a whole page ---------------------------------------------------------------------------
+
+    def page(self, markdown: str, blocks: Sequence[ParsedBlock], link: Linker, warning: Link,
+             src_path: str = "", ok: bool = True) -> str:
+        """The page's Markdown with each block replaced by its HTML, or by a notice if not `ok`."""
+        lines = markdown.split("\n")
+        for parsed in sorted(blocks, key=lambda parsed: parsed.block.start, reverse=True):
+            block = parsed.block
+            if ok and parsed.item is not None:
+                html = self.item(parsed.item, link, warning, src_path)
+            else:
+                html = self.notice(block.kind)
+            lines[block.start : block.end] = ["", *compact(html, block.indent).split("\n"), ""]
+        return "\n".join(lines)
+
+    def render_page(self, markdown: str, src_path: str, site: Site, ok: bool) -> str:
+        """Find the blocks again in `markdown` (the text MkDocs hands over) and replace them."""
+        blocks, _problems = find_blocks(markdown)
+        parsed = [safe_read_block(block) for block in blocks]
+        return self.page(markdown, parsed, site.linker(src_path), site.warning_link(src_path), src_path, ok)
+
+    # -- generated pages ------------------------------------------------------------------------
+
+    def index(self, site: Site, src_path: str = INDEX_PAGE) -> str:
+        pages = entries(site, src_path, reserved=("quizzes", "check-ins"))
+        return self.env.get_template("index.md.html").render(pages=pages)
+
+    def answer_key(self, site: Site, src_path: str = ANSWER_KEY_PAGE) -> str:
+        reserved = ["about", "check-ins"] + [item.anchor for page in site.with_items() for item in page.items]
+        pages = entries(site, src_path, reserved=reserved)
+
+        def review(page_src: str, target: str) -> tuple[str, str]:
+            target_page, anchor = resolve_review(page_src, target)
+            return markdown_link(src_path, target_page, anchor), site.link(page_src, target).label
+
+        return self.env.get_template("answer-key.md.html").render(pages=pages, review=review)

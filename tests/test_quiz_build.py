@@ -1,0 +1,165 @@
+"""Quizzes in a real strict build: where they appear, what search sees, how mistakes are reported."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from conftest import ROOT, copy_project, run_build
+from site_pages import TOPIC_PAGES, built_path
+from therapy_site.quiz import PageQuizzes, Quiz, front_matter_offset, read_page
+
+DOCS = ROOT / "docs"
+QUIZ_MARKUP = ('class="quiz', "data-quiz", "data-checkin", "quiz.js", "quiz.css")
+
+
+def engine_view(path: Path) -> PageQuizzes:
+    """What the engine reads in one source page, as the hook reads it."""
+    source = path.read_text(encoding="utf-8")
+    body, _meta = get_data(source)
+    return read_page(body, front_matter_offset(source, body), path.relative_to(DOCS).as_posix())
+
+
+def all_pages() -> list[PageQuizzes]:
+    return [engine_view(path) for path in sorted(DOCS.rglob("*.md"))]
+
+
+def all_quizzes() -> list[Quiz]:
+    return [quiz for page in all_pages() for quiz in page.quizzes]
+
+
+def visible_text(page_html: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
+
+
+def read(site: Path, src: str) -> str:
+    return (site / built_path(src)).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("src", TOPIC_PAGES)
+def test_every_topic_page_holds_its_quiz(built_site: Path, src: str) -> None:
+    page = engine_view(DOCS / src)
+    assert page.quizzes, f"docs/{src} has no ```quiz block"
+    out = read(built_site, src)
+    for quiz in page.quizzes:
+        assert f'<section class="quiz" id="quiz-{quiz.id}"' in out
+        for question in quiz.questions:
+            assert f'<fieldset id="quiz-{quiz.id}-{question.id}"' in out
+    assert "assets/quiz.js" in out and "assets/quiz.css" in out
+
+
+def test_pages_without_quizzes_carry_no_quiz_code_or_markup(built_site: Path) -> None:
+    plain = [page.src_path for page in all_pages() if not page.blocks]
+    plain += ["check-your-understanding.md", "for-clinicians/answer-key.md"]
+    assert "index.md" in plain
+    for src in plain:
+        out = read(built_site, src)
+        assert not [marker for marker in QUIZ_MARKUP if marker in out], src
+
+
+def test_overview_page_links_every_quiz_and_check_in(built_site: Path) -> None:
+    out = read(built_site, "check-your-understanding.md")
+    for page in all_pages():
+        for item in page.items:
+            assert f'#{item.anchor}"' in out, item.id
+
+
+def test_answer_key_lists_every_question_with_its_answer(built_site: Path) -> None:
+    key = visible_text(read(built_site, "for-clinicians/answer-key.md"))
+    quizzes = all_quizzes()
+    assert quizzes
+    for quiz in quizzes:
+        for question in quiz.questions:
+            assert question.prompt in key
+            assert question.explanation in key
+            for option in question.expected:
+                assert option.text in key
+
+
+def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = html.unescape(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("for-clinicians/answer-key")]
+    secrets = ["Show answer", "answer we'd expect"]
+    for quiz in all_quizzes():
+        for question in quiz.questions:
+            secrets.append(question.explanation)
+            secrets += [option.feedback for option in question.options if option.feedback]
+    leaked = [secret for secret in secrets if secret in text]
+    assert not leaked
+
+
+def source_line(text: str, pattern: str, start: int = 0) -> int:
+    """The 1-based number of the first line matching `pattern` at or after line `start`."""
+    lines = text.split("\n")
+    return next(number for number in range(start, len(lines)) if re.match(pattern, lines[number])) + 1
+
+
+PLANTED = {
+    # name: (page, regex of the line to change, how to change it, message fragment)
+    "unknown key": ("what-a-good-relationship-feels-like.md", r"    prompt:", lambda line: line.replace("prompt:", "promt:"), "unknown key 'promt' in question"),
+    "missing anchor": ("what-can-get-in-the-way.md", r"    review:", lambda line: '    review: "#no-such-section"', "has no heading with {#no-such-section}"),
+    "unclosed fence": ("how-it-helps.md", r"```\s*$", lambda line: "", "is never closed"),
+}
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One copy of the project with every PLANTED mistake, built once."""
+
+    site: Path
+    result: subprocess.CompletedProcess[str]
+    lines: dict[str, int]  # name -> the line the report must name
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Planted:
+    project = copy_project(tmp_path_factory.mktemp("planted") / "project")
+    lines: dict[str, int] = {}
+    for name, (src, pattern, change, _fragment) in PLANTED.items():
+        path = project / "docs" / src
+        text = path.read_text(encoding="utf-8")
+        fence = source_line(text, r"```quiz")
+        line = source_line(text, pattern, fence)
+        changed = text.split("\n")
+        changed[line - 1] = change(changed[line - 1])
+        path.write_text("\n".join(changed), encoding="utf-8")
+        lines[name] = fence if name == "unclosed fence" else line
+    site = project.parent / "site"
+    return Planted(site, run_build(project, site), lines)
+
+
+def test_planted_mistakes_fail_the_strict_build_without_a_traceback(planted: Planted) -> None:
+    assert planted.result.returncode != 0
+    assert "Traceback" not in planted.result.stderr
+
+
+@pytest.mark.parametrize("name", PLANTED)
+def test_a_planted_mistake_is_reported_with_file_line_and_fix(planted: Planted, name: str) -> None:
+    src, _pattern, _change, fragment = PLANTED[name]
+    report = rf"docs/{re.escape(src)}:{planted.lines[name]}: .*{re.escape(fragment)}"
+    assert re.search(report, planted.result.stderr), planted.result.stderr
+    built = planted.site / built_path(src)
+    if built.exists():  # MkDocs writes pages before it aborts: no half-rendered quiz there
+        out = built.read_text(encoding="utf-8")
+        assert "data-quiz" not in out and "This quiz is not available right now." in out
+
+
+def test_a_check_in_with_quick_exit_shows_the_quick_exit_control(project_copy: Path) -> None:
+    src = "how-is-it-going.md"
+    path = project_copy / "docs" / src
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^quick_exit: true\n", "", text, count=1), encoding="utf-8")
+    assert "quick_exit: true" in path.read_text(encoding="utf-8")  # the block still asks for it
+
+    result = run_build(project_copy, project_copy.parent / "site")
+
+    assert result.returncode == 0, result.stderr
+    assert "data-quick-exit" in (project_copy.parent / "site" / built_path(src)).read_text(encoding="utf-8")
