@@ -20,6 +20,25 @@ test: $(STAMP) chromium
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# Editors: the strict build, readability, spelling, quizzes, links; each as docs/page.md:LINE: message.
+# `make check STRICT_REVIEW=1` also fails on a review_due date in the past.
+check: $(STAMP)
+	$(BIN)/python -m therapy_site.check $(if $(filter 1 yes true,$(STRICT_REVIEW)),--strict-review)
+
+# Add the addresses of new pages, sections and quizzes to published-urls.txt (never removes one).
+urls: $(STAMP)
+	$(BIN)/python -m therapy_site.urls
+
+# Start a page from page-template.md: make new-page NAME=my-topic TITLE="My topic"
+new-page: $(STAMP)
+	$(BIN)/python -m therapy_site.newpage "$(NAME)" "$(TITLE)"
+
+# Performance benchmark, not part of `make test` (slow): bench/results.json and the table in
+# bench/README.md. Lighthouse comes from bench/package-lock.json. BENCH_ARGS="--only lighthouse" etc.
+bench: $(STAMP) chromium
+	cd bench && { test -d node_modules || npm ci --no-audit --no-fund; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock

@@ -15,12 +15,12 @@ from therapy_site.quiz.parse import find_blocks, front_matter_offset, heading_id
 from therapy_site.quiz.render import ANSWER_KEY_PAGE, INDEX_PAGE, Renderer
 from therapy_site.quiz.site import Link, Site
 from therapy_site.quiz.validate import (
-    check_duplicate_ids, check_reviews, check_site, read_block, read_page, resolve_review,
+    anchors_of, check_duplicate_ids, check_reviews, check_site, read_block, read_page, resolve_review,
 )
 
 __all__ = [
     "ANSWER_KEY_PAGE", "INDEX_PAGE", "QUESTION_TYPES", "Block", "CheckIn", "Heading", "Item",
-    "Link", "Option", "PageQuizzes", "ParsedBlock", "Problem", "Question", "Quiz", "Renderer",
+    "Link", "Option", "anchors_of", "PageQuizzes", "ParsedBlock", "Problem", "Question", "Quiz", "Renderer",
     "Review", "Site", "Statement", "check_duplicate_ids", "check_reviews", "check_site",
     "find_blocks", "front_matter_offset", "heading_ids", "headings", "read_block", "read_page",
     "resolve_review",

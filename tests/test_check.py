@@ -1,0 +1,177 @@
+"""`make check`: the editors' checks, reported like a linter, on the real site and on planted mistakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+import textstat
+
+from conftest import ROOT
+from project_edits import add_editor_files, edit, run_module
+from therapy_site import check, lint, sitebuild
+
+REVIEWED_TODAY = dt.date(2026, 11, 25)  # tests fix "today"; every page is reviewed then
+AFTER_REVIEW_DUE = dt.date(2028, 1, 1)
+LINE = re.compile(r"^(?P<path>[\w./-]+):(?:(?P<line>\d+):)? (?P<message>.+)$")
+
+# About grade 14.6 (textstat 0.7.8): two sentences of 15 and 12 words, so only its grade stands out.
+GRADE_14 = ("Researchers have often observed that the working alliance between a therapist and a client "
+            "predicts later improvement. The association appears consistently across different "
+            "approaches and treatment settings.")
+
+
+def test_the_planted_paragraph_really_reads_at_grade_14() -> None:
+    assert 14 <= textstat.flesch_kincaid_grade(GRADE_14) < 15
+    assert max(len(sentence.split()) for sentence in GRADE_14.split(". ")) <= 25
+
+
+def test_the_real_site_passes_in_under_20_seconds(capsys: pytest.CaptureFixture[str]) -> None:
+    started = time.monotonic()
+    status = check.main(["-f", str(ROOT / "mkdocs.yml"), "--today", REVIEWED_TODAY.isoformat()])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert status == 0, out + err
+    assert out == ""
+    assert "make check: 0 errors, 0 warnings" in err and "all checks passed" in err
+    assert elapsed < 20
+
+
+def test_a_passed_review_date_is_a_warning_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    status = check.main(["-f", str(ROOT / "mkdocs.yml"), "--today", AFTER_REVIEW_DUE.isoformat()])
+    out, _err = capsys.readouterr()
+    assert status == 0, out
+    lines = out.splitlines()
+    assert lines and all(": warning: review_due (" in line for line in lines)
+    assert "docs/what-a-good-relationship-feels-like.md:5: warning: review_due (2027-11-25) has passed;" in out
+
+
+def test_strict_review_makes_a_passed_review_date_an_error() -> None:
+    result = run_module("therapy_site.check", ROOT, "--strict-review", "--today", AFTER_REVIEW_DUE.isoformat())
+    assert result.returncode == 1
+    assert "docs/about.md:5: review_due (2027-11-25) has passed;" in result.stdout
+    assert "warning" not in result.stdout
+
+
+def planted(project: Path) -> dict[str, int]:
+    """Plant one mistake of each kind in a copy; return the line of each."""
+    docs = project / "docs"
+    helps = docs / "how-it-helps.md"
+    edit(helps, "## Can it change how I relate to others? {#attachment}",
+         f"{GRADE_14}\n\n## Can it change how I relate to others? {{#attachment}}")
+    edit(helps, "## Can it help me say what I need? {#needs}",
+         "## Can it help me say what I need?\n\n![](images/talking.png)\n\n"
+         "This is a sentence that just keeps going and going because the writer forgot to stop and "
+         "split it into two or three much shorter ones for the reader.\n\n"
+         "Read more in [the warning signs](when-it-is-not-healthy.md#no-such-anchor). Teh end.")
+    edit(docs / "privacy.md", "description: ", "summary: ")
+    edit(docs / "what-a-good-relationship-feels-like.md", "    review: \"#empathy\"", "    review: \"#empathie\"")
+    lines = helps.read_text(encoding="utf-8").splitlines()
+    good = (docs / "what-a-good-relationship-feels-like.md").read_text(encoding="utf-8").splitlines()
+    privacy = (docs / "privacy.md").read_text(encoding="utf-8").splitlines()
+    return {
+        "grade": lines.index(GRADE_14) + 1,
+        "heading": lines.index("## Can it help me say what I need?") + 1,
+        "image": lines.index("![](images/talking.png)") + 1,
+        "sentence": next(i for i, line in enumerate(lines, 1) if line.startswith("This is a sentence that just")),
+        "link": next(i for i, line in enumerate(lines, 1) if "#no-such-anchor" in line),
+        "quiz": good.index('    review: "#empathie"') + 1,
+        "description": next(i for i, line in enumerate(privacy, 1) if line.startswith("---") and i > 1),
+    }
+
+
+def test_make_check_catches_each_planted_mistake_with_file_and_line(project_copy: Path) -> None:
+    add_editor_files(project_copy)
+    where = planted(project_copy)
+    result = run_module("therapy_site.check", project_copy, "--today", REVIEWED_TODAY.isoformat())
+    assert result.returncode == 1
+    out = result.stdout
+    assert "Traceback" not in out + result.stderr
+    for line in out.splitlines():
+        assert LINE.match(line), f"not linter-shaped: {line}"
+    helps = "docs/how-it-helps.md"
+    expected = [
+        f"{helps}:{where['grade']}: this paragraph reads at grade 14.6;",
+        f"{helps}:{where['heading']}: heading has no id;",
+        f"{helps}:{where['image']}: the image 'images/talking.png' has no alt text;",
+        f"{helps}:{where['sentence']}: a sentence of 29 words (the limit is 25):",
+        f"{helps}:{where['link']}: the link 'when-it-is-not-healthy.md#no-such-anchor' is broken:",
+        f"{helps}:{where['link']}: spelling: 'Teh' may be a mistake for 'The';",
+        f"docs/privacy.md:{where['description']}: front matter is missing 'description';",
+        f"docs/what-a-good-relationship-feels-like.md:{where['quiz']}: review link '#empathie'",
+    ]
+    missing = [text for text in expected if text not in out]
+    assert missing == [], out
+    # The heading without an id is reported once, although the build and the lint both see it.
+    assert out.count(f"{helps}:{where['heading']}: heading has no id") == 1
+    assert re.search(r"make check: \d+ errors?, 0 warnings \(\d+\.\d s\): fix the errors above", result.stderr)
+
+
+# -- the parts, on strings ------------------------------------------------------------------------
+
+PAGE = """\
+---
+title: T
+description: D.
+reviewed: 2026-11-25
+review_due: 2027-11-25
+---
+
+# T
+
+Short and plain. You can read it.
+"""
+
+
+def test_review_findings() -> None:
+    assert lint.review_findings("docs/t.md", PAGE, dt.date(2027, 11, 25)) == []
+    (late,) = lint.review_findings("docs/t.md", PAGE, dt.date(2027, 11, 26))
+    assert (late.line, late.warning) == (5, True)
+    assert str(late).startswith("docs/t.md:5: warning: review_due (2027-11-25) has passed;")
+    (strict,) = lint.review_findings("docs/t.md", PAGE, dt.date(2027, 11, 26), strict=True)
+    assert not strict.warning and str(strict).startswith("docs/t.md:5: review_due")
+
+
+def test_a_hard_page_names_its_hardest_paragraph() -> None:
+    hard = PAGE + "\n" + "\n\n".join([GRADE_14] * 4) + "\n"
+    findings = lint.readability_findings("docs/t.md", hard)
+    page = [f for f in findings if "the page's main text" in f.message]
+    assert len(page) == 1 and page[0].line == 8  # the title line
+    assert "the hardest paragraph is on line 12 (grade 14.6)" in page[0].message
+    assert [f.line for f in findings if f.message.startswith("this paragraph")] == [12, 14, 16, 18]
+
+
+def test_html_images_need_alt_text_too() -> None:
+    source = '<img src="a.png">\n<img src="b.png" alt="">\n<img src="c.png" alt="A calm room">\n```\n![](code.png)\n```\n'
+    assert [f.line for f in lint.image_findings("docs/t.md", source)] == [1, 2]
+
+
+def test_build_messages_become_findings() -> None:
+    messages = sitebuild.messages(
+        "INFO    -  Cleaning site directory\n"
+        "WARNING -  Doc file 'about.md' contains a link 'x.md#y', but the doc 'x.md' does not contain an anchor '#y'.\n"
+        "ERROR   -  docs/about.md:7: heading has no id; add one\n"
+        "ERROR   -  published-urls.txt:12: '/a/' no longer leads to a page\n"
+        "WARNING -  Redirect target 'nope.md' does not exist!\n"
+        "\nAborted with 4 warnings in strict mode!\n")
+    findings = lint.build_findings(messages, "docs", "mkdocs.yml", {"about.md": "# A\n\nSee [x](x.md#y).\n"})
+    assert [str(f) for f in findings] == [
+        "docs/about.md:3: the link 'x.md#y' is broken: the doc 'x.md' does not contain an anchor '#y'; "
+        "fix the file name or the #id (an id is the {#...} at the end of a heading)",
+        "docs/about.md:7: heading has no id; add one",
+        "published-urls.txt:12: '/a/' no longer leads to a page",
+        "mkdocs.yml: Redirect target 'nope.md' does not exist!",
+    ]
+
+
+def test_codespell_output_becomes_findings() -> None:
+    (finding,) = lint.codespell_findings("docs/a.md:3: teh ==> the\n", ".codespell-words.txt")
+    assert str(finding).startswith("docs/a.md:3: spelling: 'teh' may be a mistake for 'the';")
+
+
+def test_findings_are_sorted_and_unique() -> None:
+    a, b = lint.Finding("docs/b.md", 2, "x"), lint.Finding("docs/a.md", 9, "y")
+    assert lint.unique([a, b, a]) == [b, a]
