@@ -151,3 +151,9 @@ def test_editor_mistake_fails_the_strict_build(project_copy: Path, case: str, ol
     assert result.returncode != 0
     assert re.search(r"docs/what-a-good-relationship-feels-like\.md:\d+: .*" + re.escape(message), result.stderr), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_not_found_page_keeps_crisis_help(built_site: Path) -> None:
+    # Material's 404 replaces the content block; ours puts crisis help back.
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert 'class="crisis"' in html and 'href="tel:988"' in html
