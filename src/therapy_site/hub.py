@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from therapy_site.fences import fences, language
 from therapy_site.pagemeta import Problem
 
 EMAIL_LANGUAGE = "email"
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)")
 LINK = re.compile(r"\[\[\s*(?P<target>[^\[\]\s]*?)\s*\]\]")
 MARKER = re.compile(r"<!--\s*clinician-hub:\s*(?P<part>[a-z-]+)\s*-->")
 EMAIL_MARKER = "<!-- email-template {index} -->"
@@ -68,31 +68,20 @@ def find_emails(markdown: str, line_offset: int = 0) -> tuple[list[Email], list[
     lines = markdown.split("\n")
     emails: list[Email] = []
     problems: list[Problem] = []
-    index = 0
-    while index < len(lines):
-        opening = FENCE.match(lines[index])
-        if not opening:
-            index += 1
+    for start, end, opening, closed in fences(lines):
+        if language(opening["info"]) != EMAIL_LANGUAGE:
             continue
-        fence = opening["fence"]
-        close = next((i for i in range(index + 1, len(lines))
-                      if lines[i].strip() and set(lines[i].strip()) == {fence[0]}
-                      and len(lines[i].strip()) >= len(fence)), None)
-        if opening["lang"].lower() == EMAIL_LANGUAGE:
-            line = line_offset + index + 1
-            if close is None:
-                problems.append(Problem(line, f"the {fence}email block that starts here is never "
-                                              f"closed; add a line with just {fence} after the email"))
-                return emails, problems
-            indent = len(opening["indent"])
-            body = [text[indent:] if text[:indent].strip() == "" else text.lstrip()
-                    for text in lines[index + 1: close]]
-            links = tuple(EmailLink(match["target"], line + 1 + number)
-                          for number, text in enumerate(body) for match in LINK.finditer(text))
-            emails.append(Email(len(emails) + 1, line, index, close + 1, "\n".join(body), links))
-        if close is None:
+        fence, line = opening["fence"], line_offset + start + 1
+        if not closed:
+            problems.append(Problem(line, f"the {fence}email block that starts here is never "
+                                          f"closed; add a line with just {fence} after the email"))
             break
-        index = close + 1
+        indent = len(opening["indent"])
+        body = [text[indent:] if text[:indent].strip() == "" else text.lstrip()
+                for text in lines[start + 1: end - 1]]
+        links = tuple(EmailLink(match["target"], line + 1 + number)
+                      for number, text in enumerate(body) for match in LINK.finditer(text))
+        emails.append(Email(len(emails) + 1, line, start, end, "\n".join(body), links))
     return emails, problems
 
 

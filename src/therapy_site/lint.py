@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import textstat
 
 from therapy_site import pagemeta, readability
+from therapy_site.fences import outside_fences
 
 GRADE_LIMIT = 8.0  # Flesch-Kincaid grade of a page's main text
 PARAGRAPH_GRADE_LIMIT = 12.0  # one paragraph far harder than the rest stands out on its own
 PARAGRAPH_MIN_WORDS = 12  # shorter paragraphs are too small to grade fairly
 SENTENCE_LIMIT = 25  # words
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)[^)]*\)")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<a>[^"]*)"|'(?P<b>[^']*)'|(?P<c>[^\s>]+))""", re.IGNORECASE)
@@ -39,21 +39,6 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:" if self.line else f"{self.path}:"
         return f"{where} {'warning: ' if self.warning else ''}{self.message}"
-
-
-def outside_fences(source: str) -> Iterable[tuple[int, str]]:
-    """(1-based line, text) for every line not inside a fenced code block."""
-    fence: str | None = None
-    for number, line in enumerate(source.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        yield number, line
 
 
 def _short(text: str, words: int = 12) -> str:

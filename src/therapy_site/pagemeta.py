@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from therapy_site.fences import outside_fences
+
 REQUIRED_FIELDS = ("description", "reviewed", "review_due")
 DATE_FIELDS = ("reviewed", "review_due")
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 SECTION_HEADING = re.compile(r"^#{2,3}[ \t]+(?P<text>.*?)[ \t#]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
 ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -133,16 +134,7 @@ def heading_problems(markdown: str, line_offset: int = 0) -> list[Problem]:
     """Every `##`/`###` heading outside code blocks must carry an explicit, well-formed id."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=line_offset + 1):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, line in outside_fences(markdown, line_offset):
         heading = SECTION_HEADING.match(line)
         if not heading:
             continue

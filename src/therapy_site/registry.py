@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from therapy_site.fences import outside_fences
 from therapy_site.pagemeta import Problem
 
 FILE_NAME = "published-urls.txt"
@@ -38,7 +39,6 @@ ADDRESS = re.compile(rf"^/(?:{SEGMENT}/)*(?:{SEGMENT}\.html?)?(?:#(?P<anchor>[A-
 # The ids a quiz or check-in publishes (internal ids such as 'quiz-x--title' hold '--').
 QUIZ_ANCHOR = re.compile(r"^(?:quiz|checkin)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING_ID = re.compile(r"^\s{0,3}#{1,6}\s.*\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 
@@ -136,16 +136,7 @@ def is_quiz_anchor(anchor: str) -> bool:
 def heading_lines(markdown: str, line_offset: int = 0) -> dict[str, int]:
     """The source line of each explicit heading id ('## Title {#id}'), outside code blocks."""
     lines: dict[str, int] = {}
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=line_offset + 1):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, line in outside_fences(markdown, line_offset):
         found = HEADING_ID.match(line)
         if found:
             lines.setdefault(found.group("id"), number)

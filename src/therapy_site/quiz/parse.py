@@ -9,15 +9,14 @@ numbers, and every problem must point at the editor's source line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import yaml
 from yaml.nodes import Node
 
+from therapy_site.fences import fences, language, outside_fences
 from therapy_site.quiz.model import Block, Heading, Problem
 
 BLOCK_KINDS: tuple[str, ...] = ("quiz", "checkin")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?P<text>.*?)[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
 CLOSING_HASHES = re.compile(r"[ \t]+#+$")
@@ -30,23 +29,6 @@ def front_matter_offset(source: str, body: str) -> int:
     return source[: len(source) - len(body)].count("\n")
 
 
-def _opening(line: str) -> re.Match[str] | None:
-    match = FENCE.match(line)
-    # A backtick "fence" with backticks in its info string is inline code, not a fence.
-    if match and match["fence"][0] == "`" and "`" in match["info"]:
-        return None
-    return match
-
-
-def _closes(line: str, fence: str) -> bool:
-    return re.fullmatch(f"{re.escape(fence[0])}{{{len(fence)},}}", line.strip()) is not None
-
-
-def _language(info: str) -> str:
-    words = info.strip().lstrip("{").lstrip(".").split()
-    return words[0].rstrip("}").lower() if words else ""
-
-
 def _dedent(line: str, indent: str) -> str:
     """Remove the fence's indentation from a content line, as Markdown does."""
     width = len(indent)
@@ -54,31 +36,13 @@ def _dedent(line: str, indent: str) -> str:
     return line[min(width, taken):]
 
 
-def _fences(lines: list[str]) -> Iterator[tuple[int, int, re.Match[str], bool]]:
-    """Every fenced block as (opening index, index past its end, opening match, closed)."""
-    index = 0
-    while index < len(lines):
-        match = _opening(lines[index])
-        if not match:
-            index += 1
-            continue
-        close = next(
-            (i for i in range(index + 1, len(lines)) if _closes(lines[i], match["fence"])), None
-        )
-        if close is None:
-            yield index, len(lines), match, False
-            return
-        yield index, close + 1, match, True
-        index = close + 1
-
-
 def find_blocks(markdown: str, line_offset: int = 0) -> tuple[list[Block], list[Problem]]:
     """All quiz and check-in blocks of a page, and a problem for each one left unclosed."""
     lines = markdown.split("\n")
     blocks: list[Block] = []
     problems: list[Problem] = []
-    for start, end, match, closed in _fences(lines):
-        kind = _language(match["info"])
+    for start, end, match, closed in fences(lines):
+        kind = language(match["info"])
         if kind not in BLOCK_KINDS:
             continue
         line = line_offset + start + 1
@@ -94,19 +58,10 @@ def find_blocks(markdown: str, line_offset: int = 0) -> tuple[list[Block], list[
     return blocks, problems
 
 
-def outside_fences(markdown: str) -> Iterator[tuple[int, str]]:
-    """(0-based index, line) for every line not inside a fenced block."""
-    lines = markdown.split("\n")
-    inside: set[int] = set()
-    for start, end, _match, _closed in _fences(lines):
-        inside.update(range(start, end))
-    return ((index, line) for index, line in enumerate(lines) if index not in inside)
-
-
 def headings(markdown: str, line_offset: int = 0) -> list[Heading]:
     """Headings that carry an explicit id, like `## Can I trust my therapist? {#trust}`."""
     found: list[Heading] = []
-    for index, line in outside_fences(markdown):
+    for number, line in outside_fences(markdown, line_offset):
         heading = HEADING.match(line)
         attrs = ATTR_LIST.search(heading["text"]) if heading else None
         if not heading or not attrs:
@@ -114,7 +69,7 @@ def headings(markdown: str, line_offset: int = 0) -> list[Heading]:
         ids = [word[1:] for word in attrs["attrs"].split() if word.startswith("#") and len(word) > 1]
         if ids:
             text = CLOSING_HASHES.sub("", heading["text"][: attrs.start()].rstrip())
-            found.append(Heading(ids[-1], text.strip(), line_offset + index + 1))
+            found.append(Heading(ids[-1], text.strip(), number))
     return found
 
 
