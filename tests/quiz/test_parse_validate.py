@@ -95,7 +95,7 @@ class Case(NamedTuple):
 
 CASES: dict[str, Case] = {
     # -- reading the block ------------------------------------------------------------------
-    "yaml syntax error": Case(quiz(question(prompt="prompt: What: helps?")), 9, "YAML syntax error: mapping values are not allowed here"),
+    "yaml syntax error": Case(quiz(question(prompt="prompt: What: helps?")), 9, "YAML syntax error: mapping values are not allowed"),
     "tab indentation": Case(page("id: q\n\ttitle: Quiz\n"), 5, "YAML syntax error"),
     "block not a mapping": Case(page("- id: q\n- title: Quiz\n"), 4, "the quiz must be a set of keys"),
     "empty block": Case(page("\n"), 3, "this quiz block is empty"),
