@@ -32,6 +32,7 @@ class Build:
     site: quiz.Site
     renderer: quiz.Renderer
     problems: dict[str, list[quiz.Problem]] = field(default_factory=dict)
+    html: dict[str, list[str]] = field(default_factory=dict)  # each page's quiz HTML, by slot
 
 
 STATE: dict[str, Build] = {}  # replaced on every build, so `mkdocs serve` never sees stale data
@@ -112,8 +113,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if build is None or found is None or not found.blocks:
         return markdown
     ok = src not in build.problems
+    stash: list[str] = []
     try:
-        html = build.renderer.render_page(markdown, src, build.site, ok)
+        html = build.renderer.render_page(markdown, src, build.site, ok, stash)
     except Exception as error:  # noqa: BLE001 - report with a line, never a traceback
         report(config, src, [quiz.Problem(found.blocks[0].block.line, f"could not show the quiz ({type(error).__name__}: {error})")])
         return markdown
@@ -121,4 +123,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["has_quiz"] = ok
     if any(checkin.quick_exit for checkin in found.checkins):
         page.meta["quick_exit"] = True
+    build.html[src] = stash
     return html
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The quiz HTML skips Python-Markdown (slow on large raw HTML): it goes in after rendering.
+    build = STATE.get("build")
+    stash = build.html.pop(page.file.src_uri, None) if build else None
+    return quiz.fill_slots(html, stash) if stash else html

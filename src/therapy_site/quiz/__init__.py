@@ -12,7 +12,7 @@ from therapy_site.quiz.model import (
     Question, Quiz, Review, Statement,
 )
 from therapy_site.quiz.parse import find_blocks, front_matter_offset, heading_ids, headings
-from therapy_site.quiz.render import ANSWER_KEY_PAGE, INDEX_PAGE, Renderer
+from therapy_site.quiz.render import ANSWER_KEY_PAGE, INDEX_PAGE, Renderer, fill_slots
 from therapy_site.quiz.site import Link, Site
 from therapy_site.quiz.validate import (
     anchors_of, check_duplicate_ids, check_reviews, check_site, read_block, read_page, resolve_review,
@@ -21,7 +21,7 @@ from therapy_site.quiz.validate import (
 __all__ = [
     "ANSWER_KEY_PAGE", "INDEX_PAGE", "QUESTION_TYPES", "Block", "CheckIn", "Heading", "Item",
     "Link", "Option", "anchors_of", "PageQuizzes", "ParsedBlock", "Problem", "Question", "Quiz", "Renderer",
-    "Review", "Site", "Statement", "check_duplicate_ids", "check_reviews", "check_site",
+    "Review", "Site", "Statement", "check_duplicate_ids", "check_reviews", "check_site", "fill_slots",
     "find_blocks", "front_matter_offset", "heading_ids", "headings", "read_block", "read_page",
     "resolve_review",
 ]

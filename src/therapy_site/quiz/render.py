@@ -32,6 +32,18 @@ def markdown_text(value: object) -> Markup:
     return Markup(MARKDOWN_SYNTAX.sub(r"\\\1", text))
 
 
+SLOT = re.compile(r'<div data-quiz-slot="(\d+)"></div>')
+
+
+def slot_html(number: int) -> str:
+    return f'<div data-quiz-slot="{number}"></div>'
+
+
+def fill_slots(html: str, stash: Sequence[str]) -> str:
+    """Put each stashed block's HTML back where Markdown left its slot."""
+    return SLOT.sub(lambda match: stash[int(match[1])], html)
+
+
 def compact(html: str, indent: str = "") -> str:
     """One raw HTML block: no blank lines (Markdown would end the block there), re-indented."""
     lines = (line.strip() for line in html.splitlines())
@@ -71,23 +83,34 @@ class Renderer:
     # -- a whole page ---------------------------------------------------------------------------
 
     def page(self, markdown: str, blocks: Sequence[ParsedBlock], link: Linker, warning: Link,
-             src_path: str = "", ok: bool = True) -> str:
-        """The page's Markdown with each block replaced by its HTML, or by a notice if not `ok`."""
+             src_path: str = "", ok: bool = True, stash: list[str] | None = None) -> str:
+        """The page's Markdown with each block replaced by its HTML, or by a notice if not `ok`.
+
+        With a `stash`, each block's HTML goes there and the Markdown gets a one-line slot
+        (`slot_html(n)`) instead: Python-Markdown then has no large HTML to re-parse.
+        """
         lines = markdown.split("\n")
-        for parsed in sorted(blocks, key=lambda parsed: parsed.block.start, reverse=True):
-            block = parsed.block
-            if ok and parsed.item is not None:
-                html = self.item(parsed.item, link, warning, src_path)
-            else:
-                html = self.notice(block.kind)
+        ordered = sorted(blocks, key=lambda parsed: parsed.block.start)
+        rendered = [
+            self.item(parsed.item, link, warning, src_path) if ok and parsed.item is not None
+            else self.notice(parsed.block.kind)
+            for parsed in ordered
+        ]
+        for number in reversed(range(len(ordered))):
+            block, html = ordered[number].block, rendered[number]
+            if stash is not None:
+                html = slot_html(len(stash) + number)
             lines[block.start : block.end] = ["", *compact(html, block.indent).split("\n"), ""]
+        if stash is not None:
+            stash.extend(rendered)
         return "\n".join(lines)
 
-    def render_page(self, markdown: str, src_path: str, site: Site, ok: bool) -> str:
+    def render_page(self, markdown: str, src_path: str, site: Site, ok: bool,
+                    stash: list[str] | None = None) -> str:
         """Find the blocks again in `markdown` (the text MkDocs hands over) and replace them."""
         blocks, _problems = find_blocks(markdown)
         parsed = [safe_read_block(block) for block in blocks]
-        return self.page(markdown, parsed, site.linker(src_path), site.warning_link(src_path), src_path, ok)
+        return self.page(markdown, parsed, site.linker(src_path), site.warning_link(src_path), src_path, ok, stash)
 
     # -- generated pages ------------------------------------------------------------------------
 
