@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from therapy_site import quiz
+from therapy_site.registry import html_ids
 
 log = logging.getLogger("mkdocs.hooks.quizzes")
 GENERATED = (quiz.INDEX_PAGE, quiz.ANSWER_KEY_PAGE)
@@ -131,4 +132,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # The quiz HTML skips Python-Markdown (slow on large raw HTML): it goes in after rendering.
     build = STATE.get("build")
     stash = build.html.pop(page.file.src_uri, None) if build else None
-    return quiz.fill_slots(html, stash) if stash else html
+    if not stash:
+        return html
+    # MkDocs checks links against the ids it saw while rendering Markdown: add the quizzes' ids.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(html_ids("".join(stash)))
+    return quiz.fill_slots(html, stash)
