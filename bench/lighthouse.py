@@ -1,0 +1,102 @@
+"""Lighthouse (the pinned npm package in bench/node_modules), mobile, against the local server.
+
+Each run is a fresh `lighthouse` process with its own Chromium (CHROME_PATH=/usr/bin/chromium),
+Lighthouse's default mobile settings (Moto G Power screen, simulated slow 4G, 4x CPU slowdown).
+The full JSON report of every run is kept in bench/runs/ (git-ignored); results.json keeps the
+scores, the metrics and, for any category below 1, the audits that cost it points.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {  # our name: (Lighthouse audit id, unit)
+    "FCP": ("first-contentful-paint", "ms"),
+    "LCP": ("largest-contentful-paint", "ms"),
+    "TBT": ("total-blocking-time", "ms"),
+    "CLS": ("cumulative-layout-shift", ""),
+}
+TIMEOUT_S = 180
+
+
+def version() -> str:
+    package = BENCH / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text())["version"] if package.is_file() else "not installed"
+
+
+def failing_audits(report: dict, category: str) -> list[dict]:
+    """The audits of a category that scored below 1 (what to fix to reach 1.0)."""
+    audits = report["audits"]
+    found = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = audits.get(ref["id"], {})
+        score = audit.get("score")
+        if ref.get("weight", 0) and score is not None and score < 1:
+            items = (audit.get("details") or {}).get("items") or []
+            snippets = [
+                (item.get("node") or {}).get("snippet") or item.get("url") or item.get("source", {}).get("url")
+                for item in items[:5] if isinstance(item, dict)
+            ]
+            found.append({"id": ref["id"], "title": audit.get("title"), "score": score,
+                          "weight": ref.get("weight"), "display": audit.get("displayValue"),
+                          "examples": [s for s in snippets if s]})
+    return found
+
+
+def run_once(url: str, out: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    command = [
+        str(LIGHTHOUSE), url, "--form-factor=mobile", "--output=json", f"--output-path={out}",
+        "--quiet", f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+    ]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=TIMEOUT_S)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"lighthouse failed on {url} ({result.returncode}): {result.stderr[-2000:]}")
+    report = json.loads(out.read_text())
+    run = {
+        "seconds": round(seconds, 1),
+        "scores": {c: report["categories"][c]["score"] for c in CATEGORIES},
+        "metrics": {name: report["audits"][audit]["numericValue"] for name, (audit, _) in METRICS.items()},
+        # Lighthouse's CPU benchmark of this machine at the time (its mobile defaults assume
+        # about 1000-2000); lower means a busier or slower CPU and a worse TBT.
+        "benchmark_index": (report.get("environment") or {}).get("benchmarkIndex"),
+        "runtime_error": (report.get("runtimeError") or {}).get("message"),
+        "warnings": report.get("runWarnings", []),
+        "failing": {c: failing_audits(report, c) for c in CATEGORIES if report["categories"][c]["score"] < 1},
+        "report": out.name,
+        "network_requests_off_host": sorted({
+            item["url"] for item in report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
+            if not item["url"].startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
+            and not item["url"].startswith("data:")
+        }),
+    }
+    return run
+
+
+def measure(base_url: str, targets: dict[str, str], runs: int, out_dir: Path) -> dict:
+    """`targets` maps a label to a page path; runs are interleaved across pages to spread noise."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = {label: {"url": path, "runs": []} for label, path in targets.items()}
+    for index in range(runs):
+        for label, path in targets.items():
+            name = f"lighthouse-{label.replace(' ', '-')}-{index + 1}.json"
+            results[label]["runs"].append(run_once(base_url + path, out_dir / name))
+    for entry in results.values():
+        entry["median"] = {
+            "scores": {c: statistics.median(r["scores"][c] for r in entry["runs"]) for c in CATEGORIES},
+            "metrics": {m: statistics.median(r["metrics"][m] for r in entry["runs"]) for m in METRICS},
+        }
+    return results
