@@ -15,10 +15,13 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
 def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` as an editor would, from outside the project folder."""
+    """Run `mkdocs build --strict` as an editor would, from outside the project folder.
+
+    No `-q`: it hides warnings (broken links and anchors) from --strict's count.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         capture_output=True, text=True, env=env, cwd=site_dir.parent,
     )
