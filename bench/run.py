@@ -7,6 +7,7 @@
                                                   # bench/runs/results-quick.json only
     .venv/bin/python bench/run.py profile --pages 800 --mode on   # cProfile one build
     .venv/bin/python bench/run.py hooks --pages 800   # time per hook, quiz hook on and off
+    .venv/bin/python bench/run.py report              # re-print the table from bench/results.json
     .venv/bin/python bench/run.py hooks --pages 800 --simulate-yaml-fix   # the same, with the proposed fix
 
 Every figure is the median of --runs runs (at least 3). Budgets print as met or missed; the exit
@@ -146,7 +147,8 @@ def measured_values(results: dict) -> dict[str, tuple[float | None, str]]:
             values["quiz_page_first_load"] = (m["first_load_bytes"], (
                 f"/{worst['url']}: Material's assets {m['by_owner'].get('material', 0) / KB:.1f} KB, "
                 f"HTML {m['by_kind'].get('html', 0) / KB:.1f} KB (quiz markup {m.get('quiz_markup_bytes', 0) / KB:.1f}), "
-                f"quiz JS + CSS {m['quiz_bytes'] / KB:.1f} KB, site.css + site.js {m['by_owner'].get('site', 0) / KB:.1f} KB"))
+                f"quiz JS + CSS {m['quiz_bytes'] / KB:.1f} KB, our other assets (site.css, site.js, favicon) "
+                f"{m['by_owner'].get('site', 0) / KB:.1f} KB"))
         assets = results["weight"]["quiz_assets_fetched"] or results["weight"]["quiz_assets_on_disk"]
         values["quiz_assets"] = (sum(assets.values()) if assets else None,
                                  ", ".join(f"{Path(k).name} {v}" for k, v in sorted(assets.items())) or "no quiz assets in the site yet")
@@ -344,7 +346,7 @@ def hooks(args: argparse.Namespace) -> int:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="run", choices=("run", "profile", "hooks"))
+    parser.add_argument("command", nargs="?", default="run", choices=("run", "profile", "hooks", "report"))
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated parts: scaling,weight,lighthouse")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median; at least 3 unless --quick)")
     parser.add_argument("--lh-runs", type=int, default=5,
@@ -387,6 +389,13 @@ def main(argv: list[str]) -> int:
         return profile(args)
     if args.command == "hooks":
         return hooks(args)
+    if args.command == "report":  # re-render the verdicts and the README table from results.json
+        results = json.loads(RESULTS.read_text())
+        results["budgets"] = evaluate(results)
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        write_readme(table(results))
+        print(table(results))
+        return 0
     if "lighthouse" in args.parts and not lighthouse.LIGHTHOUSE.exists():
         log("Lighthouse is not installed: run `npm ci` in bench/ (make bench does).")
         return 2

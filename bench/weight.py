@@ -45,7 +45,8 @@ def kind(hit: Hit) -> str:
 
 
 def owner(hit: Hit) -> str:
-    """Whose bytes these are: Material's theme assets, the quiz's, ours, the page itself."""
+    """Whose bytes these are: Material's theme assets, the quiz's, our other assets (site.css,
+    site.js, the favicon), the page itself (HTML, sitemap.xml)."""
     if QUIZ_ASSET.search(hit.path):
         return "quiz"
     if re.search(r"/assets/(?:stylesheets|javascripts|images)/", hit.path):
