@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from therapy_site import hub
+from therapy_site.pagemeta import front_matter_offset
 from therapy_site.registry import html_ids
 
 log = logging.getLogger("mkdocs.hooks.clinician_hub")
@@ -66,7 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Lines are counted in the page as written (hooks before this one may have changed `markdown`).
     source = page.file.content_string
     body, _meta = get_data(source)
-    offset = source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+    offset = front_matter_offset(source, body)
     src = page.file.src_uri
     written, problems = hub.find_emails(body, offset)
     for email in written:

@@ -29,7 +29,7 @@ def source_name(page: Page, config: MkDocsConfig) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = page.file.content_string
-    offset = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+    offset = pagemeta.front_matter_offset(source, markdown)
     problems = pagemeta.front_matter_problems(source)
     problems += pagemeta.heading_problems(markdown, offset)
     for problem in sorted(problems):

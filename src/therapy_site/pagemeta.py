@@ -44,6 +44,13 @@ def front_matter_lines(source: str) -> tuple[dict[str, int], int]:
     return lines, match.group(0).count("\n")
 
 
+def front_matter_offset(source: str, body: str) -> int:
+    """How many source lines come before `body` (front matter and the blank lines MkDocs drops)."""
+    if not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")
+
+
 def as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()

@@ -14,6 +14,7 @@ import yaml
 from yaml.nodes import Node
 
 from therapy_site.fences import fences, language, outside_fences
+from therapy_site.pagemeta import front_matter_offset  # re-exported by therapy_site.quiz
 from therapy_site.quiz.model import Block, Heading, Problem
 
 BLOCK_KINDS: tuple[str, ...] = ("quiz", "checkin")
@@ -22,13 +23,6 @@ ATTR_LIST = re.compile(r"\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
 CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 # libyaml composes about ten times faster and keeps the same line marks; pure Python if absent.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def front_matter_offset(source: str, body: str) -> int:
-    """How many source lines come before `body` (front matter and the blank lines MkDocs drops)."""
-    if not source.endswith(body):
-        return 0
-    return source[: len(source) - len(body)].count("\n")
 
 
 def _dedent(line: str, indent: str) -> str:
