@@ -34,6 +34,7 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 import lighthouse  # noqa: E402
 import machine  # noqa: E402
+import plain  # noqa: E402
 import scaling  # noqa: E402
 import weight  # noqa: E402
 from serve import GZIP_LEVEL, SiteServer  # noqa: E402
@@ -57,6 +58,7 @@ BUDGETS = (
     ("scaling_800_over_200", "800-page build time / 200-page build time (hooks on, wall)", 4.5, "<=", "x"),
     ("peak_memory_800", "Peak memory of the 800-page build (hooks on)", 300, "<=", "MB"),
     ("quiz_page_first_load", "Heaviest page with a quiz or check-in, first load, search index excluded", 82 * KB, "<=", "bytes"),
+    ("quiz_page_added", "What the quiz and our overrides add to a page with a quiz, over plain Material with the same text", 6 * KB, "<=", "bytes"),
     ("quiz_assets", "Quiz JS + CSS, gzip", 6 * KB, "<=", "bytes"),
     ("font_files", "Font files fetched, any page", 0, "<=", "files"),
     ("quiz_bytes_on_plain_pages", "Quiz bytes fetched by pages without a quiz or check-in", 0, "<=", "bytes"),
@@ -105,6 +107,7 @@ def run_site_parts(args: argparse.Namespace, workdir: Path, parts: set[str]) -> 
                 log(f"  /{page['url']:<40} {m['first_load_bytes'] / KB:6.1f} KB  "
                     f"(quiz {'yes' if page['has_quiz'] else 'no '}, quiz bytes {m['quiz_bytes']:.0f}, "
                     f"fonts {m['font_files']:.0f})")
+            compare_with_plain_material(out["weight"], workdir, args.runs)
         if "lighthouse" in parts:
             targets = dict(LIGHTHOUSE_PAGES)
             targets["topic with quiz"] = args.quiz_page
@@ -118,6 +121,21 @@ def run_site_parts(args: argparse.Namespace, workdir: Path, parts: set[str]) -> 
                     scores = " ".join(f"{c[:4]} {s:.2f}" for c, s in run["scores"].items())
                     log(f"  {label:<16} run {index}: {scores}  ({run['seconds']:.0f} s)")
     return out
+
+
+def compare_with_plain_material(result: dict, workdir: Path, runs: int) -> None:
+    """Each quiz page's weight as plain Material makes it (bench/plain.py), and what we add."""
+    quiz_urls = {page["url"] for page in result["pages"] if page["has_quiz"]}
+    site = plain.build(ROOT, workdir)
+    log(f"Plain Material (same text, no quiz, no overrides or hooks): {len(quiz_urls)} pages, {runs} cold loads each")
+    with SiteServer(site) as server:
+        measured = weight.measure(site, ROOT / "docs", server, runs=runs, only=quiz_urls)
+    plain_bytes = {page["url"]: page["median"]["first_load_bytes"] for page in measured["pages"]}
+    for page in result["pages"]:
+        if page["url"] in plain_bytes:
+            page["plain_material_bytes"] = plain_bytes[page["url"]]
+            page["added_bytes"] = page["median"]["first_load_bytes"] - plain_bytes[page["url"]]
+            log(f"  /{page['url']:<40} plain {plain_bytes[page['url']] / KB:6.1f} KB, we add {page['added_bytes'] / KB:4.1f} KB")
 
 
 # --- budgets and the table -------------------------------------------------------------------
@@ -149,6 +167,12 @@ def measured_values(results: dict) -> dict[str, tuple[float | None, str]]:
                 f"HTML {m['by_kind'].get('html', 0) / KB:.1f} KB (quiz markup {m.get('quiz_markup_bytes', 0) / KB:.1f}), "
                 f"quiz JS + CSS {m['quiz_bytes'] / KB:.1f} KB, our other assets (site.css, site.js, favicon) "
                 f"{m['by_owner'].get('site', 0) / KB:.1f} KB"))
+            compared = [p for p in quiz_pages if "added_bytes" in p]
+            if compared:
+                most = max(compared, key=lambda p: p["added_bytes"])
+                values["quiz_page_added"] = (most["added_bytes"], (
+                    f"/{most['url']}: {most['median']['first_load_bytes'] / KB:.1f} KB here, "
+                    f"{most['plain_material_bytes'] / KB:.1f} KB as plain Material (bench/plain.py)"))
         assets = results["weight"]["quiz_assets_fetched"] or results["weight"]["quiz_assets_on_disk"]
         values["quiz_assets"] = (sum(assets.values()) if assets else None,
                                  ", ".join(f"{Path(k).name} {v}" for k, v in sorted(assets.items())) or "no quiz assets in the site yet")
@@ -220,15 +244,17 @@ def table(results: dict) -> str:
     weight_ = results.get("weight")
     if weight_:
         lines += [f"### Page weight (gzip level {GZIP_LEVEL}, first load in Chromium, cache empty)", "",
-                  "| Page | Quiz | First load | HTML | CSS | JS | Fonts | Images | Other | Quiz JS + CSS | Quiz markup in HTML |",
-                  "| --- | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| Page | Quiz | First load | HTML | CSS | JS | Fonts | Images | Other | Quiz JS + CSS | Quiz markup in HTML | Plain Material | We add |",
+                  "| --- | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for page in weight_["pages"]:
             k = page["median"]["by_kind"]
             cell = lambda name: f"{k.get(name, 0) / KB:.1f}"  # noqa: E731
             lines.append(f"| /{page['url']} | {'yes' if page['has_quiz'] else ''} | "
                          f"**{page['median']['first_load_bytes'] / KB:.1f} KB** | {cell('html')} | {cell('css')} | "
                          f"{cell('js')} | {page['median']['font_files']:.0f} files | {cell('image')} | {cell('other')} | "
-                         f"{page['median']['quiz_bytes'] / KB:.1f} | {page['median'].get('quiz_markup_bytes', 0) / KB:.1f} |")
+                         f"{page['median']['quiz_bytes'] / KB:.1f} | {page['median'].get('quiz_markup_bytes', 0) / KB:.1f} | "
+                         + (f"{page['plain_material_bytes'] / KB:.1f} | {page['added_bytes'] / KB:+.1f} |"
+                            if "added_bytes" in page else " | |"))
         index_sizes = [p["median"]["search_index_bytes"] for p in weight_["pages"]]
         lines += ["", f"Search index (`search/search_index.json`, fetched by Material's search worker after load, "
                       f"not in the totals): **{statistics.median(index_sizes) / KB:.1f} KB** gzip.", ""]

@@ -160,11 +160,11 @@ def median_of(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def measure(site: Path, docs: Path, server: SiteServer, runs: int = 3) -> dict:
-    """Load every page `runs` times; medians per page, and the quiz assets' own weight."""
+def measure(site: Path, docs: Path, server: SiteServer, runs: int = 3, only: set[str] | None = None) -> dict:
+    """Load every page (or the `only` URLs) `runs` times; medians per page, and the quiz assets' weight."""
     from playwright.sync_api import sync_playwright
 
-    pages = site_pages(site, docs)
+    pages = [page for page in site_pages(site, docs) if only is None or page["url"] in only]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:

@@ -96,9 +96,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is not None:
             report(config, src, [quiz.Problem(1, "this page is generated from the quizzes; delete the file")])
             files.remove(files.get_file_from_path(src))
+    # Added first, so that links from the generated pages can be worked out while they are written.
+    index, answer_key = (File.generated(config, src, content="") for src in GENERATED)
+    files.append(index)
+    files.append(answer_key)
     try:
-        files.append(File.generated(config, quiz.INDEX_PAGE, content=build.renderer.index(site)))
-        files.append(File.generated(config, quiz.ANSWER_KEY_PAGE, content=build.renderer.answer_key(site)))
+        index.content_string = build.renderer.index(site)
+        answer_key.content_string = build.renderer.answer_key(site, stash=build.html.setdefault(quiz.ANSWER_KEY_PAGE, []))
         build.problems = site.problems(lambda src: shown_path(config, src))
     except Exception as error:  # noqa: BLE001 - a template mistake must not end in a traceback
         build.problems = {quiz.INDEX_PAGE: [quiz.Problem(1, f"could not build the quiz pages ({type(error).__name__}: {error}); check overrides/quiz/")]}
@@ -116,7 +120,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ok = src not in build.problems
     stash: list[str] = []
     try:
-        html = build.renderer.render_page(markdown, src, build.site, ok, stash)
+        offset = quiz.front_matter_offset(page.file.content_string, markdown)
+        html = build.renderer.render_page(markdown, src, build.site, ok, stash, offset)
     except Exception as error:  # noqa: BLE001 - report with a line, never a traceback
         report(config, src, [quiz.Problem(found.blocks[0].block.line, f"could not show the quiz ({type(error).__name__}: {error})")])
         return markdown
@@ -129,12 +134,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The quiz HTML skips Python-Markdown (slow on large raw HTML): it goes in after rendering.
+    # MkDocs checks links against the ids it saw while rendering Markdown: add the quizzes' ids.
+    build = STATE.get("build")
+    stash = build.html.get(page.file.src_uri) if build else None
+    if stash and page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(html_ids("".join(stash)))
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The quiz HTML skips Python-Markdown (slow on large raw HTML) and goes in only now, after
+    # Material's search plugin has indexed the page: search leads to the teaching text, never to
+    # a question or its answer, and does not spend time parsing quiz markup it would drop.
     build = STATE.get("build")
     stash = build.html.pop(page.file.src_uri, None) if build else None
-    if not stash:
-        return html
-    # MkDocs checks links against the ids it saw while rendering Markdown: add the quizzes' ids.
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(html_ids("".join(stash)))
-    return quiz.fill_slots(html, stash)
+    return quiz.fill_slots(output, stash) if stash else output

@@ -83,10 +83,15 @@ def test_answer_key_lists_every_question_with_its_answer(built_site: Path) -> No
                 assert option.text in key
 
 
-def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_text(site: Path) -> tuple[str, list[str]]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = html.unescape(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
-    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("for-clinicians/answer-key")]
+    return text, [doc["location"] for doc in index["docs"]]
+
+
+def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path) -> None:
+    text, locations = search_text(built_site)
+    assert not [location for location in locations if location.startswith("for-clinicians/answer-key")]
     secrets = ["Show answer", "answer we'd expect"]
     for quiz in all_quizzes():
         for question in quiz.questions:
@@ -94,6 +99,22 @@ def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path
             secrets += [option.feedback for option in question.options if option.feedback]
     leaked = [secret for secret in secrets if secret in text]
     assert not leaked
+
+
+def test_search_leads_to_the_teaching_text_not_to_quizzes(built_site: Path) -> None:
+    # Quizzes go into the page after Material's search plugin has read it (hooks/quizzes.py).
+    text, locations = search_text(built_site)
+    pages = [page for page in all_pages() if page.items]
+    assert pages
+    for page in pages:
+        for item in page.items:
+            assert not [location for location in locations if location.endswith(f"#{item.anchor}")]
+        for question in (q for quiz in page.quizzes for q in quiz.questions):
+            assert question.prompt not in text, f"docs/{page.src_path}: a quiz question is in the search index"
+        for statement in (s for checkin in page.checkins for s in checkin.statements):
+            assert statement.text not in text, f"docs/{page.src_path}: a check-in statement is in the search index"
+    # The teaching text of the same pages is there.
+    assert "therapeutic relationship" in text.lower()
 
 
 def source_line(text: str, pattern: str, start: int = 0) -> int:

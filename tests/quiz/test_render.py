@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from therapy_site.quiz import (
-    CheckIn, Link, Option, Question, Quiz, Renderer, Review, Statement, read_page,
+    ANSWER_KEY_PAGE, CheckIn, Link, Option, Question, Quiz, Renderer, Review, Site, Statement, fill_slots,
+    read_page,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,7 +192,8 @@ def test_answers_and_explanations_live_only_in_search_excluded_elements(renderer
             assert option.feedback not in excluded and option.feedback in text.attributes
 
 
-def test_material_search_indexes_the_questions_but_not_the_answers(renderer: Renderer) -> None:
+def test_a_search_parser_would_find_the_questions_but_not_the_answers(renderer: Renderer) -> None:
+    # The site fills quizzes in after search has indexed the page; this guards a theme that would not.
     from material.plugins.search.plugin import Parser  # the parser Material's search plugin uses
 
     html = "<h2 id='check'>Check</h2>" + "".join(rendered(renderer, name) for name in BLOCKS)
@@ -247,3 +249,37 @@ def test_blocks_keep_their_indentation_and_are_surrounded_by_blank_lines(rendere
     assert lines[:2] == ["Text.", ""] and lines[2].startswith('  <section class="quiz"')
     assert all(line.startswith("  ") and not line[2].isspace() for line in lines[2:-3])
     assert lines[-3:] == ["", "More.", ""]
+
+
+def answer_key_site() -> Site:
+    """A topic page with every kind of block, and the pages its review links point to."""
+    blocks = "".join(
+        f"```{'checkin' if name == 'checkin' else 'quiz'}\n" + re.sub(r"^id: \S+", f"id: {name}", text, count=1, flags=re.M) + "```\n\n"
+        for name, text in BLOCKS.items()
+    )
+    topic = read_page(f"# Topic\n\n## Empathy {{#empathy}}\n\n## Together {{#collaboration}}\n\n{blocks}", 0, "topic.md", "Topic")
+    warning = read_page("# When\n\n## Signs {#warning-signs}\n", 0, "when-it-is-not-healthy.md", "When it is not healthy")
+    good = read_page("# Good\n\n## Listening {#listening}\n", 0, "what-a-good-relationship-feels-like.md", "Good")
+    assert topic.problems == ()
+    pages = {page.src_path: page for page in (topic, warning, good)}
+    url = {src: "" if src == "index.md" else src.removesuffix(".md") + "/" for src in [*pages, ANSWER_KEY_PAGE]}
+    # Relative URLs between directory-style pages, as MkDocs' get_relative_url gives them.
+    href = lambda a, b: os.path.relpath(url[b] or ".", url[a] or ".").replace(os.sep, "/") + "/"  # noqa: E731
+    return Site(pages.values(), page_exists=lambda src: src in pages, href=href)
+
+
+def test_the_answer_key_lists_each_item_as_html_in_a_slot(renderer: Renderer) -> None:
+    site = answer_key_site()
+    stash: list[str] = []
+    markdown = renderer.answer_key(site, stash=stash)
+    assert len(stash) == len(BLOCKS)  # one list per quiz or check-in
+    assert markdown.count('<div data-quiz-slot="') == len(BLOCKS)
+    # A slot is only a placeholder: filled in, the page says what it says without a stash.
+    assert fill_slots(markdown, stash) == renderer.answer_key(site)
+    html = "".join(stash)
+    # Links go from the answer key's own address (for-clinicians/answer-key/) to the section.
+    assert '<a href="../../topic/#empathy">Empathy</a>' in html
+    assert '<a href="../../when-it-is-not-healthy/#warning-signs">Signs</a>' in html
+    assert "Answer we expect: <strong>Your therapist understands how you feel &amp; shows it.</strong>" in html
+    assert "Ratings that point to help: Sometimes, Often" in html
+    assert "### " in markdown and "{#quiz-" in markdown  # headings stay Markdown: ids, permalinks, TOC

@@ -15,9 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from therapy_site.quiz.model import CheckIn, Item, ParsedBlock, Quiz
-from therapy_site.quiz.parse import find_blocks
 from therapy_site.quiz.site import Link, Site, entries, markdown_link
-from therapy_site.quiz.validate import WARNING_PAGE, resolve_review, safe_read_block
+from therapy_site.quiz.validate import WARNING_PAGE, read_page, resolve_review
 
 Linker = Callable[[str], Link]
 # Characters Python-Markdown (and its tables) treat as syntax; a backslash makes them literal.
@@ -106,10 +105,9 @@ class Renderer:
         return "\n".join(lines)
 
     def render_page(self, markdown: str, src_path: str, site: Site, ok: bool,
-                    stash: list[str] | None = None) -> str:
-        """Find the blocks again in `markdown` (the text MkDocs hands over) and replace them."""
-        blocks, _problems = find_blocks(markdown)
-        parsed = [safe_read_block(block) for block in blocks]
+                    stash: list[str] | None = None, line_offset: int = 0) -> str:
+        """Replace the blocks of `markdown` (the text MkDocs hands over; read once, then cached)."""
+        parsed = read_page(markdown, line_offset).blocks
         return self.page(markdown, parsed, site.linker(src_path), site.warning_link(src_path), src_path, ok, stash)
 
     # -- generated pages ------------------------------------------------------------------------
@@ -118,12 +116,23 @@ class Renderer:
         pages = entries(site, src_path, reserved=("quizzes", "check-ins"))
         return self.env.get_template("index.md.html").render(pages=pages)
 
-    def answer_key(self, site: Site, src_path: str = ANSWER_KEY_PAGE) -> str:
+    def answer_key(self, site: Site, src_path: str = ANSWER_KEY_PAGE, stash: list[str] | None = None) -> str:
+        """The answer key's Markdown: headings and links in Markdown, each item's list as HTML.
+
+        With a `stash`, each list goes there and the Markdown gets a slot, as in `page`.
+        """
         reserved = ["about", "check-ins"] + [item.anchor for page in site.with_items() for item in page.items]
         pages = entries(site, src_path, reserved=reserved)
+        template = self.env.get_template("answer-key-list.html")
 
-        def review(page_src: str, target: str) -> tuple[str, str]:
-            target_page, anchor = resolve_review(page_src, target)
-            return markdown_link(src_path, target_page, anchor), site.link(page_src, target).label
+        def questions(page_src: str, item: Item) -> str:
+            def review(target: str) -> Link:
+                return site.link_from(src_path, page_src, target)
 
-        return self.env.get_template("answer-key.md.html").render(pages=pages, review=review)
+            html = compact(template.render(item=item, review=review))
+            if stash is None:
+                return html
+            stash.append(html)
+            return slot_html(len(stash) - 1)
+
+        return self.env.get_template("answer-key.md.html").render(pages=pages, questions=questions)

@@ -62,6 +62,13 @@ class Site:
         url = "" if page == from_src else self.href(from_src, page)
         return Link(f"{url}#{anchor}" if anchor else (url or "#"), label or self.title(page))
 
+    def link_from(self, shown_on: str, written_on: str, target: str) -> Link:
+        """A review link written on one page (`written_on`) but shown on another (`shown_on`)."""
+        page, anchor = resolve_review(written_on, target)
+        url = self.href(shown_on, page) if page != shown_on and self.page_exists(page) else ""
+        label = self.link(written_on, target).label
+        return Link(f"{url}#{anchor}" if anchor else (url or "#"), label)
+
     def linker(self, from_src: str) -> Callable[[str], Link]:
         return lambda target: self.link(from_src, target)
 

@@ -8,6 +8,7 @@ problems are all collected, so an editor can fix them in one go.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -492,6 +493,14 @@ def check_page_ids(items: Iterable[Item], page_headings: Iterable[Heading]) -> l
 
 def read_page(markdown: str, line_offset: int = 0, src_path: str = "", title: str = "") -> PageQuizzes:
     """Extract and check every block of one page; line numbers count the front matter too."""
+    parsed, problems, page_headings = _read_markdown(markdown, line_offset)
+    return PageQuizzes(src_path, title, parsed, problems, page_headings)
+
+
+# Several hooks read the same page in one build (and `mkdocs serve` re-reads unchanged pages):
+# the result depends only on the text, so each text is read once. 4096 pages fit.
+@functools.lru_cache(maxsize=4096)
+def _read_markdown(markdown: str, line_offset: int) -> tuple[tuple[ParsedBlock, ...], tuple[Problem, ...], tuple[Heading, ...]]:
     blocks, problems = find_blocks(markdown, line_offset)
     parsed = tuple(safe_read_block(block) for block in blocks)
     page_headings = tuple(headings(markdown, line_offset))
@@ -501,8 +510,7 @@ def read_page(markdown: str, line_offset: int = 0, src_path: str = "", title: st
     # A repeated id is reported once, above; its second copy would only repeat it as id clashes.
     firsts = [item for index, item in enumerate(items) if item.id not in {other.id for other in items[:index]}]
     problems += check_page_ids(firsts, page_headings)
-    ordered = tuple(sorted(problems, key=lambda problem: problem.line))
-    return PageQuizzes(src_path, title, parsed, ordered, page_headings)
+    return parsed, tuple(sorted(problems, key=lambda problem: problem.line)), page_headings
 
 
 # -- site-wide checks ---------------------------------------------------------------------------
