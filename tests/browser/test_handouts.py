@@ -13,6 +13,7 @@ from site_pages import page_url
 
 from .conftest import PageFactory
 from .guard import Recorder
+from .navigation import nav_link, open_home, same_document_click
 from .serve import serve
 
 pytestmark = pytest.mark.browser
@@ -94,11 +95,17 @@ def test_pdf_on_each_paper_size(new_page: PageFactory, base_url: str, paper: str
     assert 1 <= pages <= 12
 
 
-def test_copy_link_copies_the_address_and_says_so(new_page: PageFactory, base_url: str, recorder: Recorder) -> None:
+@pytest.mark.parametrize("arrival", ["fresh load", "instant navigation"])
+def test_copy_link_copies_the_address_and_says_so(new_page: PageFactory, base_url: str, recorder: Recorder, arrival: str) -> None:
     origin = base_url.rstrip("/")
-    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page = new_page(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900})
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    page.goto(base_url + page_url("for-clinicians/index.md"))
+    hub = base_url + page_url("for-clinicians/index.md")
+    if arrival == "fresh load":
+        page.goto(hub)
+    else:  # copy.js is loaded only by pages with buttons: it must arrive with the page's content
+        open_home(page, base_url)
+        same_document_click(page, nav_link(base_url, page_url("for-clinicians/index.md")), hub)
     button = page.locator('.hub-copy[data-copy="https://therapy-relationship.github.io/what-a-good-relationship-feels-like/#trust"]')
     button.scroll_into_view_if_needed()
     assert button.is_visible()
