@@ -107,7 +107,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         text = hub.fill_links(email.text, page.file.src_uri, address_of)
         return template.render(email=email, text=text, id=f"email-{email.index}")
 
-    page.meta["copy_buttons"] = True  # the theme loads copy.js only where there are buttons
+    page.meta["clinician_tools"] = True  # the theme loads clinician.css and .js only here
     return hub.EMAIL_MARKER_RE.sub(render, html)
 
 
@@ -178,5 +178,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
             pages=entries, answer_key=answer_key, worksheets=worksheets, config=config)
 
     page.content = hub.MARKER.sub(render, page.content)
-    page.meta["copy_buttons"] = True  # the theme loads copy.js only where there are buttons
+    page.meta["clinician_tools"] = True  # the theme loads clinician.css and .js only here
     return context

@@ -230,12 +230,14 @@ def test_tracking_is_recognised() -> None:
     assert not hub.has_tracking("https://x.org/about/#review")
 
 
-def test_only_pages_with_copy_buttons_load_copy_js(built_site: Path) -> None:
+def test_only_pages_with_clinician_tools_load_copy_js(built_site: Path) -> None:
     with_buttons = []
     for page in sorted(built_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         has_buttons = "data-copy=" in html or "data-copy-from=" in html
-        assert ("assets/copy.js" in html) == has_buttons, page.relative_to(built_site)
+        for asset in ("assets/clinician.js", "assets/clinician.css"):
+            assert (asset in html) == has_buttons, (page.relative_to(built_site), asset)
         with_buttons += [page] if has_buttons else []
     assert built_site / "for-clinicians" / "index.html" in with_buttons
     assert "clipboard" not in (built_site / "assets" / "site.js").read_text(encoding="utf-8")
+    assert "hub-" not in (built_site / "assets" / "site.css").read_text(encoding="utf-8")

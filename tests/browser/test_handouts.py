@@ -78,7 +78,7 @@ def test_a_quiz_prints_as_a_worksheet(new_page: PageFactory, base_url: str) -> N
         assert not shown(page, part), f"{part} is printed"
 
 
-def test_copy_buttons_are_not_printed(new_page: PageFactory, base_url: str) -> None:
+def test_clinician_tools_are_not_printed(new_page: PageFactory, base_url: str) -> None:
     page = open_in_print(new_page, base_url, "for-clinicians/index.md", "A4")
     assert not shown(page, ".hub-copy")
     assert page.locator(".hub-address").first.is_visible()
@@ -103,7 +103,7 @@ def test_copy_link_copies_the_address_and_says_so(new_page: PageFactory, base_ur
     hub = base_url + page_url("for-clinicians/index.md")
     if arrival == "fresh load":
         page.goto(hub)
-    else:  # copy.js is loaded only by pages with buttons: it must arrive with the page's content
+    else:  # clinician.js is loaded only by pages with buttons: it must arrive with the page's content
         open_home(page, base_url)
         same_document_click(page, nav_link(base_url, page_url("for-clinicians/index.md")), hub)
     button = page.locator('.hub-copy[data-copy="https://therapy-relationship.github.io/what-a-good-relationship-feels-like/#trust"]')
