@@ -92,17 +92,20 @@
   function summarise(section, statements) {
     var words = section.dataset;
     var summary = section.querySelector(".checkin__summary");
+    // The guide (shown without JavaScript too) links each statement, in order, to the page that helps.
+    var pages = section.querySelectorAll(".checkin__guide li > a");
     var answered = 0, warning = false, seen = {}, list = make("ul");
-    statements.forEach(function (statement) {
+    statements.forEach(function (statement, index) {
       var chosen = statement.querySelector("input:checked");
       if (!chosen) return;
       answered += 1;
       if (!chosen.hasAttribute("data-concern")) return;
       warning = warning || statement.hasAttribute("data-warning-sign");
-      if (seen[statement.dataset.href]) return;
-      seen[statement.dataset.href] = true;
+      var page = pages[index];
+      if (!page || seen[page.getAttribute("href")]) return;
+      seen[page.getAttribute("href")] = true;
       var item = make("li");
-      item.append(link(statement.dataset.href, statement.dataset.label));
+      item.append(link(page.getAttribute("href"), page.textContent));
       list.append(item);
     });
     summary.textContent = "";

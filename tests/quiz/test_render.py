@@ -283,3 +283,13 @@ def test_the_answer_key_lists_each_item_as_html_in_a_slot(renderer: Renderer) ->
     assert "Answer we expect: <strong>Your therapist understands how you feel &amp; shows it.</strong>" in html
     assert "Ratings that point to help: Sometimes, Often" in html
     assert "### " in markdown and "{#quiz-" in markdown  # headings stay Markdown: ids, permalinks, TOC
+
+
+def test_the_check_in_guide_links_each_statement_in_order(renderer: Renderer) -> None:
+    # quiz.js builds the summary from these links: the n-th link belongs to the n-th statement.
+    html = rendered(renderer, "checkin")
+    statements = read_page(f"```checkin\n{BLOCKS['checkin']}```\n").checkins[0].statements
+    guide = html.split('class="quiz__answer checkin__guide"', 1)[1]
+    links = re.findall(r'<li>[^<]*<a href="([^"]+)">', guide)
+    assert links == [fake_link(statement.review.target).href for statement in statements]
+    assert "data-href" not in html
