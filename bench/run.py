@@ -87,8 +87,8 @@ def quiz_hook_enabled() -> bool:
 # --- the three parts -------------------------------------------------------------------------
 
 def run_scaling(args: argparse.Namespace, workdir: Path) -> dict:
-    log(f"Build scaling: {', '.join(map(str, args.sizes))} pages, quiz hooks on and off, {args.runs} runs each")
-    result = scaling.measure(args.sizes, args.runs, workdir, log=log)
+    log(f"Build scaling: {', '.join(map(str, args.sizes))} pages, quiz hooks on and off, {args.build_runs} runs each")
+    result = scaling.measure(args.sizes, args.build_runs, workdir, log=log)
     if not result["quiz_hook_listed"]:
         log("  note: mkdocs.yml does not list hooks/quizzes.py yet, so 'on' and 'off' are the same build")
     return result
@@ -228,7 +228,8 @@ def table(results: dict) -> str:
         f"Material {m['mkdocs-material']}, {m['chromium']}, Node {m['node']}, Lighthouse {m['lighthouse']}. "
         f"Load average {results['load_before']} before, {results['load_after']} after; "
         f"quiz hook in mkdocs.yml: **{'yes' if results['quiz_hook_enabled'] else 'no'}**. "
-        f"Each figure is the median of {results['runs']} runs (Lighthouse: {results.get('lighthouse_runs', results['runs'])}).",
+        f"Each figure is the median of {results['runs']} runs (builds: {results.get('build_runs', results['runs'])}, "
+        f"Lighthouse: {results.get('lighthouse_runs', results['runs'])}).",
         "",
     ]
     scaling_ = results.get("scaling")
@@ -375,6 +376,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("command", nargs="?", default="run", choices=("run", "profile", "hooks", "report"))
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated parts: scaling,weight,lighthouse")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median; at least 3 unless --quick)")
+    parser.add_argument("--build-runs", type=int, default=5,
+                        help="builds per corpus size and mode (wall time on a shared machine is noisy; default 5)")
     parser.add_argument("--lh-runs", type=int, default=5,
                         help="Lighthouse runs per page (its scores are the noisiest figures; default 5)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes for build scaling")
@@ -392,9 +395,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if unknown := args.parts - set(SECTIONS):
         parser.error(f"unknown parts: {sorted(unknown)}")
     if args.quick:
-        args.runs, args.lh_runs, args.sizes = 1, 1, [20, 40, 80]
-    elif min(args.runs, args.lh_runs) < 3:
-        parser.error("--runs and --lh-runs must be at least 3 (each figure is a median); use --quick for a smoke run")
+        args.runs, args.build_runs, args.lh_runs, args.sizes = 1, 1, 1, [20, 40, 80]
+    elif min(args.runs, args.build_runs, args.lh_runs) < 3:
+        parser.error("--runs, --build-runs and --lh-runs must be at least 3 (each figure is a median); use --quick for a smoke run")
     args.runs_dir = RUNS_DIR
     return args
 
@@ -434,6 +437,7 @@ def main(argv: list[str]) -> int:
         "load_before": machine.load_average(),
         "quiz_hook_enabled": quiz_hook_enabled(),
         "runs": args.runs,
+        "build_runs": args.build_runs,
         "lighthouse_runs": args.lh_runs,
         "gzip_level": GZIP_LEVEL,
         "units": "1 KB = 1,000 bytes of gzip body (HTTP headers excluded); 1 MB = 1,000,000 bytes",

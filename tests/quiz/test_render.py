@@ -272,8 +272,8 @@ def test_the_answer_key_lists_each_item_as_html_in_a_slot(renderer: Renderer) ->
     site = answer_key_site()
     stash: list[str] = []
     markdown = renderer.answer_key(site, stash=stash)
-    assert len(stash) == len(BLOCKS)  # one list per quiz or check-in
-    assert markdown.count('<div data-quiz-slot="') == len(BLOCKS)
+    assert len(stash) == 1 + len(BLOCKS)  # under the page's heading, then under each item's
+    assert markdown.count('<div data-quiz-slot="') == len(stash)
     # A slot is only a placeholder: filled in, the page says what it says without a stash.
     assert fill_slots(markdown, stash) == renderer.answer_key(site)
     html = "".join(stash)
@@ -282,7 +282,14 @@ def test_the_answer_key_lists_each_item_as_html_in_a_slot(renderer: Renderer) ->
     assert '<a href="../../when-it-is-not-healthy/#warning-signs">Signs</a>' in html
     assert "Answer we expect: <strong>Your therapist understands how you feel &amp; shows it.</strong>" in html
     assert "Ratings that point to help: Sometimes, Often" in html
-    assert "### " in markdown and "{#quiz-" in markdown  # headings stay Markdown: ids, permalinks, TOC
+    assert '<p>Page: <a href="../../topic/">Topic</a></p>' in html
+    assert '<a href="../../topic/#quiz-single">Open this quiz on its page</a>' in html
+    assert '<a href="../../topic/#checkin-checkin">Open this check-in on its page</a>' in html
+    # Only headings stay Markdown (ids, section links, the table of contents): the rest is slots.
+    body = markdown.split("\n## Topic {#topic}\n", 1)[1]
+    prose = [line for line in body.split("\n") if line and not line.startswith(("#", '<div data-quiz-slot="'))]
+    assert prose == []
+    assert "### " in markdown and "{#quiz-" in markdown
 
 
 def test_the_check_in_guide_links_each_statement_in_order(renderer: Renderer) -> None:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from therapy_site.quiz.model import CheckIn, Item, ParsedBlock, Quiz
-from therapy_site.quiz.site import Link, Site, entries, markdown_link
+from therapy_site.quiz.site import Entry, Link, Site, entries, markdown_link
 from therapy_site.quiz.validate import WARNING_PAGE, read_page, resolve_review
 
 Linker = Callable[[str], Link]
@@ -117,22 +117,25 @@ class Renderer:
         return self.env.get_template("index.md.html").render(pages=pages)
 
     def answer_key(self, site: Site, src_path: str = ANSWER_KEY_PAGE, stash: list[str] | None = None) -> str:
-        """The answer key's Markdown: headings and links in Markdown, each item's list as HTML.
+        """The answer key's Markdown: headings in Markdown, what sits under each in HTML.
 
-        With a `stash`, each list goes there and the Markdown gets a slot, as in `page`.
+        With a `stash`, each piece of HTML goes there and the Markdown gets a slot, as in `page`.
         """
         reserved = ["about", "check-ins"] + [item.anchor for page in site.with_items() for item in page.items]
         pages = entries(site, src_path, reserved=reserved)
         template = self.env.get_template("answer-key-list.html")
 
-        def questions(page_src: str, item: Item) -> str:
-            def review(target: str) -> Link:
-                return site.link_from(src_path, page_src, target)
+        def html(entry: Entry, item: Item | None = None) -> str:
+            written_on = entry.page.src_path
 
-            html = compact(template.render(item=item, review=review))
+            def review(target: str) -> Link:
+                return site.link_from(src_path, written_on, target)
+
+            page = site.href(src_path, written_on)
+            text = compact(template.render(item=item, title=entry.title, page=page, review=review))
             if stash is None:
-                return html
-            stash.append(html)
+                return text
+            stash.append(text)
             return slot_html(len(stash) - 1)
 
-        return self.env.get_template("answer-key.md.html").render(pages=pages, questions=questions)
+        return self.env.get_template("answer-key.md.html").render(pages=pages, html=html)
