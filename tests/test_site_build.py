@@ -118,6 +118,15 @@ def test_search_index_holds_every_topic_page(built_site: Path) -> None:
         assert page_url(src) in locations, src
 
 
+def test_search_index_holds_the_pages_text_not_their_furniture(built_site: Path) -> None:
+    # Crisis help, Quick exit and the review footer are on every page: as search results they would
+    # bury the text. Material indexes only the Markdown's HTML, and main.html adds these around it.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for furniture in ("Need help now?", "Leaves this site at once.", "Page last reviewed", "Next review due"):
+        assert furniture not in text
+
+
 def test_system_fonts_only(built_site: Path) -> None:
     assert not list(built_site.rglob("*.woff*")) and not list(built_site.rglob("*.ttf"))
     html = (built_site / "index.html").read_text(encoding="utf-8")

@@ -174,7 +174,7 @@ def index_words(built_site: Path) -> set[str]:
 
 
 def quiz_only_word(built_site: Path) -> tuple[str, str]:
-    """A word from a quiz explanation (a data-search-exclude block) that nothing in the index starts with."""
+    """A word from a quiz explanation that nothing in the index starts with."""
     words = index_words(built_site)
     for page in sorted(built_site.rglob("index.html")):
         for explanation in EXPLANATION.findall(page.read_text(encoding="utf-8")):
@@ -186,7 +186,7 @@ def quiz_only_word(built_site: Path) -> tuple[str, str]:
 
 
 def test_search_skips_quiz_answers(new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path) -> None:
-    # Explanations give the answers away; data-search-exclude keeps them out of the index.
+    # Explanations give the answers away: quizzes go into the page only after search has indexed it.
     word, source = quiz_only_word(built_site)
     page = new_page(viewport=DESKTOP)
     open_home(page, base_url)
