@@ -102,10 +102,10 @@
       if (!chosen.hasAttribute("data-concern")) return;
       warning = warning || statement.hasAttribute("data-warning-sign");
       var page = pages[index];
-      if (!page || seen[page.getAttribute("href")]) return;
-      seen[page.getAttribute("href")] = true;
+      if (!page || seen[page.href]) return;
+      seen[page.href] = true;
       var item = make("li");
-      item.append(link(page.getAttribute("href"), page.textContent));
+      item.append(link(page.href, page.textContent));
       list.append(item);
     });
     summary.textContent = "";
