@@ -171,7 +171,7 @@ def measured_values(results: dict) -> dict[str, tuple[float | None, str]]:
             if compared:
                 most = max(compared, key=lambda p: p["added_bytes"])
                 values["quiz_page_added"] = (most["added_bytes"], (
-                    f"/{most['url']}: {most['median']['first_load_bytes'] / KB:.1f} KB here, "
+                    f"/{most['url']}: {most['added_bytes']:,.0f} bytes; {most['median']['first_load_bytes'] / KB:.1f} KB here, "
                     f"{most['plain_material_bytes'] / KB:.1f} KB as plain Material (bench/plain.py)"))
         assets = results["weight"]["quiz_assets_fetched"] or results["weight"]["quiz_assets_on_disk"]
         values["quiz_assets"] = (sum(assets.values()) if assets else None,
