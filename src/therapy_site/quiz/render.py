@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from therapy_site.quiz.model import CheckIn, Item, ParsedBlock, Quiz
-from therapy_site.quiz.site import Entry, Link, Site, entries, markdown_link
+from therapy_site.quiz.site import Entry, Link, Site, entries
 from therapy_site.quiz.validate import WARNING_PAGE, read_page, resolve_review
 
 Linker = Callable[[str], Link]

@@ -57,17 +57,14 @@ class Site:
 
     def link(self, from_src: str, target: str) -> Link:
         """Where a review link (`#id` or `page.md#id`) written on `from_src` goes, and its label."""
-        page, anchor = resolve_review(from_src, target)
-        label = next((h.text for h in self.pages[page].headings if h.id == anchor), "") if page in self.pages else ""
-        url = "" if page == from_src else self.href(from_src, page)
-        return Link(f"{url}#{anchor}" if anchor else (url or "#"), label or self.title(page))
+        return self.link_from(from_src, from_src, target)
 
     def link_from(self, shown_on: str, written_on: str, target: str) -> Link:
-        """A review link written on one page (`written_on`) but shown on another (`shown_on`)."""
+        """A review link written on one page (`written_on`), as a link on `shown_on`."""
         page, anchor = resolve_review(written_on, target)
+        label = next((h.text for h in self.pages[page].headings if h.id == anchor), "") if page in self.pages else ""
         url = self.href(shown_on, page) if page != shown_on and self.page_exists(page) else ""
-        label = self.link(written_on, target).label
-        return Link(f"{url}#{anchor}" if anchor else (url or "#"), label)
+        return Link(f"{url}#{anchor}" if anchor else (url or "#"), label or self.title(page))
 
     def linker(self, from_src: str) -> Callable[[str], Link]:
         return lambda target: self.link(from_src, target)
