@@ -98,27 +98,24 @@ def main(config_file: str, site_dir: str, yaml_fix: bool = False) -> dict:
     }
 
 
+def timed_by_page(function, totals: dict[str, float]):
+    """`function` (whose first argument is a page) with its seconds added to `totals[src]`."""
+
+    def timed(page, *args, **kwargs):
+        begun = time.perf_counter()
+        try:
+            return function(page, *args, **kwargs)
+        finally:
+            totals[page.file.src_uri] += time.perf_counter() - begun
+
+    return timed
+
+
 def wrap_pages(build, pages: dict[str, dict[str, float]]) -> None:
     from mkdocs.structure.pages import Page
 
-    render, build_page = Page.render, build._build_page
-
-    def timed_render(self, *args, **kwargs):
-        begun = time.perf_counter()
-        try:
-            return render(self, *args, **kwargs)
-        finally:
-            pages["markdown"][self.file.src_uri] += time.perf_counter() - begun
-
-    def timed_build_page(page, *args, **kwargs):
-        begun = time.perf_counter()
-        try:
-            return build_page(page, *args, **kwargs)
-        finally:
-            pages["template"][page.file.src_uri] += time.perf_counter() - begun
-
-    Page.render = timed_render
-    build._build_page = timed_build_page
+    Page.render = timed_by_page(Page.render, pages["markdown"])
+    build._build_page = timed_by_page(build._build_page, pages["template"])
 
 
 if __name__ == "__main__":
