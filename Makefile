@@ -9,13 +9,19 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build test serve check urls new-page bench lock chromium clean
+.PHONY: build test lint serve check urls new-page bench lock chromium clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest
+
+# Code style and types, run first by `make test`: ruff (lint, then format check) and mypy --strict on src/.
+lint: $(STAMP)
+	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/ruff format --check src hooks tests bench
+	$(BIN)/mypy
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -35,20 +35,67 @@ PAGES_PER_SECTION = 20
 SECTIONS_PER_PAGE = 8  # `##` sections before the quiz, like the real topic pages
 FRONT_MATTER_DATES = ("2026-11-25", "2027-11-25")
 
-SUBJECTS = ("Your therapist", "A good therapist", "You", "Many people", "Your team",
-            "A client", "The two of you", "Most clients", "A calm session", "Trust")
-VERBS = ("can talk about", "may notice", "will check", "often share", "can ask about",
-         "should feel", "may find", "can bring up", "will agree on", "can come back to")
-OBJECTS = ("how a session went", "what helps you most", "your goals for the week",
-           "a hard feeling", "what you need now", "the limits of the room", "a small change",
-           "the next step", "what felt wrong", "a plan you both like")
-ENDINGS = ("at your own pace", "in plain words", "when you feel ready", "with care",
-           "in the next session", "without any rush", "as a team", "more than once")
+SUBJECTS = (
+    "Your therapist",
+    "A good therapist",
+    "You",
+    "Many people",
+    "Your team",
+    "A client",
+    "The two of you",
+    "Most clients",
+    "A calm session",
+    "Trust",
+)
+VERBS = (
+    "can talk about",
+    "may notice",
+    "will check",
+    "often share",
+    "can ask about",
+    "should feel",
+    "may find",
+    "can bring up",
+    "will agree on",
+    "can come back to",
+)
+OBJECTS = (
+    "how a session went",
+    "what helps you most",
+    "your goals for the week",
+    "a hard feeling",
+    "what you need now",
+    "the limits of the room",
+    "a small change",
+    "the next step",
+    "what felt wrong",
+    "a plan you both like",
+)
+ENDINGS = (
+    "at your own pace",
+    "in plain words",
+    "when you feel ready",
+    "with care",
+    "in the next session",
+    "without any rush",
+    "as a team",
+    "more than once",
+)
 NAMES = ("Sam", "Leo", "Ana", "Kim", "Raj", "Mia", "Tom", "Zoe", "Ben", "Ivy")
-QUESTIONS = ("Can I trust my therapist", "What if I feel stuck", "Who sets the goals",
-             "What if I disagree", "How do I raise a worry", "Will it feel hard at times",
-             "What does a good session feel like", "What stays private", "What limits keep me safe",
-             "How do we work as a team", "What if I want a break", "How will I know it helps")
+QUESTIONS = (
+    "Can I trust my therapist",
+    "What if I feel stuck",
+    "Who sets the goals",
+    "What if I disagree",
+    "How do I raise a worry",
+    "Will it feel hard at times",
+    "What does a good session feel like",
+    "What stays private",
+    "What limits keep me safe",
+    "How do we work as a team",
+    "What if I want a break",
+    "How will I know it helps",
+)
 
 
 @dataclass(frozen=True)
@@ -119,64 +166,66 @@ def quiz_block(number: int, total: int, rng: random.Random, src: str) -> str:
 
     name = rng.choice(NAMES)
     q1, q2, q4 = distinct(rng, 3), distinct(rng, 4), distinct(rng, 3)  # options must differ
-    return "\n".join([
-        "```quiz",
-        f"id: page-{number:04d}",
-        "title: Check your understanding",
-        "questions:",
-        "  - id: meaning",
-        "    type: single",
-        f"    prompt: What does this page say about {rng.choice(OBJECTS)}?",
-        "    options:",
-        option(q1[0], correct=True),
-        option(q1[1]),
-        option(q1[2]),
-        f"    explanation: {paragraph(rng, 2)}",
-        f"    review: {review()}",
-        "",
-        "  - id: signs",
-        "    type: multiple",
-        "    prompt: Which of these are good signs? Choose all that apply.",
-        "    options:",
-        option(q2[0], correct=True, feedback=False),
-        option(q2[1], correct=True, feedback=False),
-        option(q2[2]),
-        option(q2[3]),
-        f"    explanation: {paragraph(rng, 2)}",
-        f"    review: {review()}",
-        "",
-        "  - id: private",
-        "    type: true-false",
-        f"    prompt: {sentence(rng)}",
-        f"    answer: {rng.choice(['true', 'false'])}",
-        "    explanation: >",
-        f"      {paragraph(rng, 2)}",
-        f"      {sentence(rng)}",
-        f"    review: {review(local=False)}",
-        "",
-        "  - id: story",
-        "    type: scenario",
-        "    scenario: >",
-        f"      {name} has seen a therapist for a few weeks. {sentence(rng)}",
-        f"      {sentence(rng)}",
-        f"    prompt: What would be a good next step for {name}?",
-        "    options:",
-        option(q4[0], correct=True),
-        option(q4[1]),
-        option(q4[2]),
-        f"    explanation: {paragraph(rng, 2)}",
-        f"    review: {review()}",
-        "",
-        "  - id: who",
-        "    type: single",
-        "    prompt: Whose job is it to keep clear limits in therapy?",
-        "    options:",
-        option("The therapist's.", correct=True, feedback=False),
-        option("The client's."),
-        f"    explanation: {sentence(rng)}",
-        f"    review: {review(local=False)}",
-        "```",
-    ])
+    return "\n".join(
+        [
+            "```quiz",
+            f"id: page-{number:04d}",
+            "title: Check your understanding",
+            "questions:",
+            "  - id: meaning",
+            "    type: single",
+            f"    prompt: What does this page say about {rng.choice(OBJECTS)}?",
+            "    options:",
+            option(q1[0], correct=True),
+            option(q1[1]),
+            option(q1[2]),
+            f"    explanation: {paragraph(rng, 2)}",
+            f"    review: {review()}",
+            "",
+            "  - id: signs",
+            "    type: multiple",
+            "    prompt: Which of these are good signs? Choose all that apply.",
+            "    options:",
+            option(q2[0], correct=True, feedback=False),
+            option(q2[1], correct=True, feedback=False),
+            option(q2[2]),
+            option(q2[3]),
+            f"    explanation: {paragraph(rng, 2)}",
+            f"    review: {review()}",
+            "",
+            "  - id: private",
+            "    type: true-false",
+            f"    prompt: {sentence(rng)}",
+            f"    answer: {rng.choice(['true', 'false'])}",
+            "    explanation: >",
+            f"      {paragraph(rng, 2)}",
+            f"      {sentence(rng)}",
+            f"    review: {review(local=False)}",
+            "",
+            "  - id: story",
+            "    type: scenario",
+            "    scenario: >",
+            f"      {name} has seen a therapist for a few weeks. {sentence(rng)}",
+            f"      {sentence(rng)}",
+            f"    prompt: What would be a good next step for {name}?",
+            "    options:",
+            option(q4[0], correct=True),
+            option(q4[1]),
+            option(q4[2]),
+            f"    explanation: {paragraph(rng, 2)}",
+            f"    review: {review()}",
+            "",
+            "  - id: who",
+            "    type: single",
+            "    prompt: Whose job is it to keep clear limits in therapy?",
+            "    options:",
+            option("The therapist's.", correct=True, feedback=False),
+            option("The client's."),
+            f"    explanation: {sentence(rng)}",
+            f"    review: {review(local=False)}",
+            "```",
+        ]
+    )
 
 
 def checkin_block(number: int, total: int, rng: random.Random, src: str) -> str:
@@ -258,7 +307,8 @@ def strip_nav(config_text: str) -> str:
 
 def without_quiz_hook(config_text: str) -> str:
     return "".join(
-        line for line in config_text.splitlines(keepends=True)
+        line
+        for line in config_text.splitlines(keepends=True)
         if not re.match(rf"^\s*-\s*['\"]?{re.escape(QUIZ_HOOK)}['\"]?\s*$", line)
     )
 

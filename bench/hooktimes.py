@@ -1,6 +1,6 @@
 """Where a build's time goes, per hook and plugin event, at almost no measuring cost.
 
-    .venv/bin/python bench/hooktimes.py path/to/mkdocs.yml path/to/site [--simulate-yaml-fix]
+    .venv/bin/python bench/hooktimes.py path/to/mkdocs.yml path/to/site
 
 Runs `mkdocs build --strict` in this process like the CLI does, with every registered event
 handler (our hooks, Material's and the search plugin's) wrapped in a timer. cProfile slows a
@@ -26,30 +26,8 @@ def origin(method: Callable, fallback: str) -> str:
     return fallback
 
 
-def simulate_yaml_fix() -> None:
-    """What the proposed quiz-engine fix would save, without editing the engine: each block's YAML
-    composed once (cached by its text) with libyaml's CSafeLoader, which gives the same nodes and
-    line marks as the pure-Python SafeLoader about six times faster. An experiment only."""
-    import functools
-    import types
-
-    import yaml
-
-    import therapy_site.quiz.parse as parse
-
-    @functools.lru_cache(maxsize=None)
-    def compose(body: str, Loader=None):  # noqa: N803 - yaml.compose's own keyword
-        return yaml.compose(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-    shim = types.SimpleNamespace(**{name: getattr(yaml, name) for name in dir(yaml) if not name.startswith("__")})
-    shim.compose = compose
-    parse.yaml = shim
-
-
-def main(config_file: str, site_dir: str, yaml_fix: bool = False) -> dict:
+def main(config_file: str, site_dir: str) -> dict:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if yaml_fix:
-        simulate_yaml_fix()
     from mkdocs.commands import build
     from mkdocs.config import load_config
 
@@ -91,8 +69,10 @@ def main(config_file: str, site_dir: str, yaml_fix: bool = False) -> dict:
         # Markdown to HTML (Page.render), and the whole theme step (_build_page: page_context and
         # post_page events, the Jinja templates, writing the file), summed and the slowest pages.
         "pages": {
-            step: {"total_s": round(sum(times.values()), 2),
-                   "slowest": {src: round(t, 2) for src, t in sorted(times.items(), key=lambda i: -i[1])[:4]}}
+            step: {
+                "total_s": round(sum(times.values()), 2),
+                "slowest": {src: round(t, 2) for src, t in sorted(times.items(), key=lambda i: -i[1])[:4]},
+            }
             for step, times in pages.items()
         },
     }
@@ -119,4 +99,4 @@ def wrap_pages(build, pages: dict[str, dict[str, float]]) -> None:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2], yaml_fix="--simulate-yaml-fix" in sys.argv[3:]), indent=1))
+    print(json.dumps(main(sys.argv[1], sys.argv[2]), indent=1))

@@ -17,8 +17,10 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {  # our name: (Lighthouse audit id, unit)
     "FCP": ("first-contentful-paint", "ms"),
@@ -45,19 +47,41 @@ def failing_audits(report: dict, category: str) -> list[dict]:
             items = (audit.get("details") or {}).get("items") or []
             snippets = [
                 (item.get("node") or {}).get("snippet") or item.get("url") or item.get("source", {}).get("url")
-                for item in items[:5] if isinstance(item, dict)
+                for item in items[:5]
+                if isinstance(item, dict)
             ]
-            found.append({"id": ref["id"], "title": audit.get("title"), "score": score,
-                          "weight": ref.get("weight"), "display": audit.get("displayValue"),
-                          "examples": [s for s in snippets if s]})
+            found.append(
+                {
+                    "id": ref["id"],
+                    "title": audit.get("title"),
+                    "score": score,
+                    "weight": ref.get("weight"),
+                    "display": audit.get("displayValue"),
+                    "examples": [s for s in snippets if s],
+                }
+            )
     return found
+
+
+def render_blocking(report: dict, url: str) -> list[str]:
+    origin = "/".join(url.split("/", 3)[:3])
+    items = []
+    for audit_id in ("render-blocking-resources", "render-blocking-insight"):
+        items += ((report["audits"].get(audit_id) or {}).get("details") or {}).get("items") or []
+    found = {item["url"].removeprefix(origin) for item in items if isinstance(item, dict) and item.get("url")}
+    return sorted(found)
 
 
 def run_once(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
     command = [
-        str(LIGHTHOUSE), url, "--form-factor=mobile", "--output=json", f"--output-path={out}",
-        "--quiet", f"--chrome-flags={CHROME_FLAGS}",
+        str(LIGHTHOUSE),
+        url,
+        "--form-factor=mobile",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
         f"--only-categories={','.join(CATEGORIES)}",
     ]
     started = time.perf_counter()
@@ -77,22 +101,32 @@ def run_once(url: str, out: Path) -> dict:
         "warnings": report.get("runWarnings", []),
         "failing": {c: failing_audits(report, c) for c in CATEGORIES if report["categories"][c]["score"] < 1},
         "report": out.name,
-        "network_requests_off_host": sorted({
-            item["url"] for item in report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
-            if not item["url"].startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
-            and not item["url"].startswith("data:")
-        }),
+        # What held up the first paint, as Lighthouse saw it (the page's own path for each URL).
+        "render_blocking": render_blocking(report, url),
+        "network_requests_off_host": sorted(
+            {
+                item["url"]
+                for item in report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
+                if not item["url"].startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2])
+                and not item["url"].startswith("data:")
+            }
+        ),
     }
     return run
 
 
-def measure(base_url: str, targets: dict[str, str], runs: int, out_dir: Path) -> dict:
-    """`targets` maps a label to a page path; runs are interleaved across pages to spread noise."""
+def measure(targets: dict[str, tuple[str, str]], runs: int, out_dir: Path) -> dict:
+    """`targets` maps a label to (server URL, page path). Runs are interleaved: each round runs every
+    target once, in the given order, and every other round in reverse, so that two targets listed
+    side by side (our page and the same page as plain Material) are measured under the same load
+    of this shared machine, and neither always goes first."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = {label: {"url": path, "runs": []} for label, path in targets.items()}
+    results = {label: {"url": path, "runs": []} for label, (_base, path) in targets.items()}
+    order = list(targets)
     for index in range(runs):
-        for label, path in targets.items():
-            name = f"lighthouse-{label.replace(' ', '-')}-{index + 1}.json"
+        for label in order if index % 2 == 0 else reversed(order):
+            base_url, path = targets[label]
+            name = f"lighthouse-{label.replace(' ', '-').replace(':', '')}-{index + 1}.json"
             results[label]["runs"].append(run_once(base_url + path, out_dir / name))
     for entry in results.values():
         entry["median"] = {

@@ -22,7 +22,9 @@ def _command(*args: str) -> str:
         result = subprocess.run(args, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return "not found"
-    return (result.stdout.strip() or result.stderr.strip()).splitlines()[-1] if (result.stdout or result.stderr) else "?"
+    return (
+        (result.stdout.strip() or result.stderr.strip()).splitlines()[-1] if (result.stdout or result.stderr) else "?"
+    )
 
 
 def _version(package: str) -> str:

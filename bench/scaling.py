@@ -75,12 +75,16 @@ def measure(sizes: list[int], runs: int, workdir: Path, log=print) -> dict:
             for mode in order:
                 run = timed_build(getattr(corpus, mode), corpus.root / f"site-{mode}")
                 results[str(size)][mode]["runs"].append(run)
-                log(f"  {size:>4} pages, quiz hooks {mode:<3} run {index + 1}: "
-                    f"{run['wall_s']:6.2f} s wall, {run['cpu_s']:6.2f} s CPU, {run['peak_rss_mb']:6.1f} MB")
+                log(
+                    f"  {size:>4} pages, quiz hooks {mode:<3} run {index + 1}: "
+                    f"{run['wall_s']:6.2f} s wall, {run['cpu_s']:6.2f} s CPU, {run['peak_rss_mb']:6.1f} MB"
+                )
     for size in results.values():
         for mode in MODES:
             runs_ = size[mode]["runs"]
-            size[mode]["median"] = {key: statistics.median(r[key] for r in runs_) for key in ("wall_s", "cpu_s", "peak_rss_mb")}
+            size[mode]["median"] = {
+                key: statistics.median(r[key] for r in runs_) for key in ("wall_s", "cpu_s", "peak_rss_mb")
+            }
         size["on_off_ratio_wall"] = round(size["on"]["median"]["wall_s"] / size["off"]["median"]["wall_s"], 3)
         size["on_off_ratio_cpu"] = round(size["on"]["median"]["cpu_s"] / size["off"]["median"]["cpu_s"], 3)
     quiz_hook = next(iter(corpora.values())).quiz_hook_listed if corpora else False

@@ -18,8 +18,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 GZIP_LEVEL = 6  # the usual default of nginx's gzip module at "on" and of most CDNs' dynamic gzip
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml", "application/manifest+json")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("application/json", ".json")
 mimetypes.add_type("image/svg+xml", ".svg")
@@ -110,7 +116,11 @@ class SiteServer:
                 if gzipped:
                     data = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
                 self.send_response(status)
-                charset = "; charset=utf-8" if content_type.startswith("text/") or "json" in content_type or "javascript" in content_type else ""
+                charset = (
+                    "; charset=utf-8"
+                    if content_type.startswith("text/") or "json" in content_type or "javascript" in content_type
+                    else ""
+                )
                 self.send_header("Content-Type", content_type + charset)
                 self.send_header("Content-Length", str(len(data)))
                 self.send_header("Cache-Control", "no-cache")

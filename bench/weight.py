@@ -16,8 +16,13 @@ from pathlib import Path
 from serve import Hit, SiteServer, gzip_size
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SEARCH_INDEX = re.compile(r"/search/search_index\.json$")
 QUIZ_ASSET = re.compile(r"/assets/(?:[^/]*/)*quiz[^/]*\.(?:js|css)$")
 FONT = re.compile(r"\.(?:woff2?|ttf|otf|eot)$", re.IGNORECASE)
@@ -77,11 +82,13 @@ def site_pages(site: Path, docs: Path) -> list[dict]:
         candidates = [docs / "index.md"] if rel == "." else [docs / f"{rel}.md", docs / rel / "index.md"]
         source = next((path for path in candidates if path.is_file()), None)
         text = source.read_text(encoding="utf-8") if source else ""
-        pages.append({
-            "url": url,
-            "source": source.relative_to(docs).as_posix() if source else None,
-            "has_quiz": has_quiz_source(text),
-        })
+        pages.append(
+            {
+                "url": url,
+                "source": source.relative_to(docs).as_posix() if source else None,
+                "has_quiz": has_quiz_source(text),
+            }
+        )
     return pages
 
 
@@ -99,13 +106,27 @@ def quiz_markup_bytes(html: str) -> int:
         for tag in SECTION_TAG.finditer(html, start.start()):
             depth += -1 if tag.group(1) else 1
             if depth == 0:
-                without.append(html[position:start.start()])
+                without.append(html[position : start.start()])
                 position = tag.end()
                 break
     if not without:
         return 0
     stripped = "".join(without) + html[position:]
     return gzip_size(html.encode()) - gzip_size(stripped.encode())
+
+
+INLINE_ASSET = re.compile(r'<style data-asset="([^"]+)">.*?</style>', re.DOTALL)
+
+
+def inline_asset_bytes(html: str) -> dict[str, int]:
+    """What each stylesheet inlined by the theme (`<style data-asset="assets/...">`, see
+    hooks/inline_assets.py) adds to the page's gzip size: the page with it, less without."""
+    found: dict[str, int] = {}
+    whole = gzip_size(html.encode())
+    for match in INLINE_ASSET.finditer(html):
+        without = html[: match.start()] + html[match.end() :]
+        found["/" + match.group(1)] = found.get("/" + match.group(1), 0) + whole - gzip_size(without.encode())
+    return found
 
 
 def summarise(hits: list[Hit]) -> dict:
@@ -123,19 +144,32 @@ def summarise(hits: list[Hit]) -> dict:
         "font_files": sum(1 for h in hits if kind(h) == "font"),
         "quiz_bytes": sum(h.sent_bytes for h in hits if QUIZ_ASSET.search(h.path)),
         "requests": [
-            {"path": h.path, "status": h.status, "type": h.content_type, "raw": h.raw_bytes,
-             "sent": h.sent_bytes, "gzip": h.gzipped}
+            {
+                "path": h.path,
+                "status": h.status,
+                "type": h.content_type,
+                "raw": h.raw_bytes,
+                "sent": h.sent_bytes,
+                "gzip": h.gzipped,
+            }
             for h in hits
         ],
     }
 
 
 def load_once(browser, server: SiteServer, url: str) -> dict:
-    context = browser.new_context(viewport=VIEWPORT, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2.625, service_workers="block")
+    context = browser.new_context(
+        viewport=VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=2.625, service_workers="block"
+    )
     outside: list[str] = []
-    context.on("request", lambda request: None if request.url.startswith(server.url)
-               or request.url.startswith("data:") else outside.append(request.url))
+    context.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(server.url) or request.url.startswith("data:")
+            else outside.append(request.url)
+        ),
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -179,21 +213,43 @@ def measure(site: Path, docs: Path, server: SiteServer, runs: int = 3, only: set
             for key in ("first_load_bytes", "search_index_bytes", "font_files", "quiz_bytes")
         }
         kinds = {k for run in page["runs"] for k in run["by_kind"]}
-        page["median"]["by_kind"] = {k: statistics.median(r["by_kind"].get(k, 0) for r in page["runs"]) for k in sorted(kinds)}
+        page["median"]["by_kind"] = {
+            k: statistics.median(r["by_kind"].get(k, 0) for r in page["runs"]) for k in sorted(kinds)
+        }
         owners = {k for run in page["runs"] for k in run["by_owner"]}
-        page["median"]["by_owner"] = {k: statistics.median(r["by_owner"].get(k, 0) for r in page["runs"]) for k in sorted(owners)}
-        page["median"]["quiz_markup_bytes"] = quiz_markup_bytes(
-            (site / page["url"] / "index.html").read_text(encoding="utf-8"))
+        page["median"]["by_owner"] = {
+            k: statistics.median(r["by_owner"].get(k, 0) for r in page["runs"]) for k in sorted(owners)
+        }
+        html = (site / page["url"] / "index.html").read_text(encoding="utf-8")
+        page["median"]["quiz_markup_bytes"] = quiz_markup_bytes(html)
+        # Inlined stylesheets come with the HTML: their bytes are moved from the page to their owner.
+        inline = inline_asset_bytes(html)
+        page["median"]["inline_assets"] = inline
+        for path, size in inline.items():
+            hit = Hit(path, 200, "text/css", 0, size, True)
+            page["median"]["by_owner"]["page"] = page["median"]["by_owner"].get("page", 0) - size
+            page["median"]["by_owner"][owner(hit)] = page["median"]["by_owner"].get(owner(hit), 0) + size
+            if QUIZ_ASSET.search(path):
+                page["median"]["quiz_bytes"] += size
         page["requests"] = first["requests"]  # the same files every run; kept once
         for run in page["runs"]:
             del run["requests"]
-    quiz_assets = {}
+    quiz_assets, quiz_inline = {}, {}
     for page in pages:
         for request in page["requests"]:
             if QUIZ_ASSET.search(request["path"]):
                 quiz_assets[request["path"]] = request["sent"]
+        for path, size in page["median"]["inline_assets"].items():
+            if QUIZ_ASSET.search(path):
+                quiz_inline[path] = max(size, quiz_inline.get(path, 0))
     on_disk = {
         "/" + path.relative_to(site).as_posix(): gzip_size(path.read_bytes())
-        for path in site.rglob("*") if path.is_file() and QUIZ_ASSET.search("/" + path.relative_to(site).as_posix())
+        for path in site.rglob("*")
+        if path.is_file() and QUIZ_ASSET.search("/" + path.relative_to(site).as_posix())
     }
-    return {"pages": pages, "quiz_assets_fetched": quiz_assets, "quiz_assets_on_disk": on_disk}
+    return {
+        "pages": pages,
+        "quiz_assets_fetched": quiz_assets,
+        "quiz_assets_inline": quiz_inline,
+        "quiz_assets_on_disk": on_disk,
+    }

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+
 from therapy_site import registry
 
 # What an editor's checkout has besides the site: the registry and the checks' word list.
@@ -32,8 +33,13 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def run_module(module: str, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`python -m therapy_site.MODULE -f project/mkdocs.yml ...`, as the Makefile runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", module, "-f", str(project / "mkdocs.yml"), *args],
-                          capture_output=True, text=True, env=env, cwd=project.parent)
+    return subprocess.run(
+        [sys.executable, "-m", module, "-f", str(project / "mkdocs.yml"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project.parent,
+    )
 
 
 def registry_line(project: Path, url: str) -> int:

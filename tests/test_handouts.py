@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from site_pages import CONTENT_PAGES, built_path, page_url
+
 from therapy_site import handout
 
 SITE_URL = "https://therapy-relationship.github.io/"
@@ -24,7 +24,7 @@ def test_each_page_prints_its_address_and_a_qr_code_to_it(built_site: Path, src:
     assert f'This page: <span class="page-address__url">{address}</span>' in body
     # The code is the one segno draws for exactly this address: inline SVG, nothing fetched.
     assert handout.qr_svg(address) in body
-    svg = body[body.index("<svg"): body.index("</svg>") + 6]
+    svg = body[body.index("<svg") : body.index("</svg>") + 6]
     assert f"<title>QR code that opens {address}</title>" in svg and 'role="img"' in svg
     assert "href" not in svg and "http" not in svg.replace(address, "")
     # The block comes after "Page last reviewed", at the end of the printout.
@@ -39,12 +39,15 @@ def test_the_qr_code_is_hidden_on_screen_and_sized_for_print() -> None:
     assert re.search(r"\.page-qr \{[^}]*width: \d+mm; height: \d+mm", printed)
 
 
-@pytest.mark.parametrize(("site_url", "problem"), [
-    (None, "site_url is not set"),
-    ("", "site_url is not set"),
-    ("therapy-relationship.github.io", "is not a full web address"),
-    ("https://example.org/?utm_source=x", "carries a '?' or '#' part"),
-])
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        (None, "site_url is not set"),
+        ("", "site_url is not set"),
+        ("therapy-relationship.github.io", "is not a full web address"),
+        ("https://example.org/?utm_source=x", "carries a '?' or '#' part"),
+    ],
+)
 def test_site_url_problems(site_url: str | None, problem: str) -> None:
     message = handout.site_url_problem(site_url)
     assert message is not None and problem in message and "SITE_URL" in message + handout.SITE_URL_HINT

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from conftest import ROOT, run_build
 from project_edits import add_editor_files, add_redirect, edit, registry_line, rename_page, run_module
+
 from therapy_site import quiz, registry
+from therapy_site.html import html_ids
 
 OLD, NEW = "what-can-get-in-the-way.md", "barriers.md"
 GENERATED = {registry.page_path(registry.src_url(src)) for src in (quiz.INDEX_PAGE, quiz.ANSWER_KEY_PAGE)}
@@ -26,7 +28,12 @@ class ArticleIds(HTMLParser):
         values = dict(attrs)
         if tag == "article":
             self.depth += 1
-        if self.depth and tag in ("h2", "h3") and values.get("id") and "hub-page__title" not in (values.get("class") or ""):
+        if (
+            self.depth
+            and tag in ("h2", "h3")
+            and values.get("id")
+            and "hub-page__title" not in (values.get("class") or "")
+        ):
             self.ids.add(values["id"] or "")
 
     def handle_endtag(self, tag: str) -> None:
@@ -44,8 +51,11 @@ def test_every_page_and_section_of_the_real_site_is_registered(built_site: Path)
     # The strict build (built_site) already fails on an unregistered address; this checks the
     # registry against the built HTML by another route, so the hook cannot fool itself.
     urls = registered()
-    pages = [path for path in built_site.rglob("index.html")
-             if "Redirecting..." not in path.read_text(encoding="utf-8")[:400]]
+    pages = [
+        path
+        for path in built_site.rglob("index.html")
+        if "Redirecting..." not in path.read_text(encoding="utf-8")[:400]
+    ]
     assert len(pages) >= 14
     missing: list[str] = []
     for path in pages:
@@ -87,7 +97,7 @@ def test_renaming_a_page_with_a_redirect_keeps_its_old_address_and_anchors(proje
     assert 'content="0; url=../barriers/"' in redirect
     assert 'location.href="../barriers/"+(anchor?"#"+anchor:"")' in redirect
     # ... and every anchor registered for the old page is on the new one.
-    ids = registry.html_ids((site / "barriers" / "index.html").read_text(encoding="utf-8"))
+    ids = html_ids((site / "barriers" / "index.html").read_text(encoding="utf-8"))
     assert [anchor for anchor in old_anchors if anchor not in ids] == []
 
 
@@ -99,7 +109,9 @@ def test_renaming_a_page_without_a_redirect_fails_naming_the_address_and_the_fix
     line = registry_line(project_copy, "/what-can-get-in-the-way/")
     assert re.search(
         rf"published-urls\.txt:{line}: '/what-can-get-in-the-way/' no longer leads to a page .*"
-        r"add a redirect in mkdocs\.yml .*e\.g\. 'what-can-get-in-the-way\.md: barriers\.md'", result.stderr), result.stderr
+        r"add a redirect in mkdocs\.yml .*e\.g\. 'what-can-get-in-the-way\.md: barriers\.md'",
+        result.stderr,
+    ), result.stderr
     # One error for the page, not one for each of its sections; and the new page is not registered.
     assert result.stderr.count("no longer leads to a page") == 1
     assert "docs/barriers.md:1: the new page '/barriers/' and its" in result.stderr
@@ -113,22 +125,29 @@ def test_deleting_a_registered_heading_id_fails_the_build(project_copy: Path) ->
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     line = registry_line(project_copy, "/what-a-good-relationship-feels-like/#trust")
-    assert (f"published-urls.txt:{line}: '/what-a-good-relationship-feels-like/#trust' no longer leads to its "
-            "section: restore the id {#trust} on its heading in docs/what-a-good-relationship-feels-like.md") in result.stderr
+    assert (
+        f"published-urls.txt:{line}: '/what-a-good-relationship-feels-like/#trust' no longer leads to its "
+        "section: restore the id {#trust} on its heading in docs/what-a-good-relationship-feels-like.md"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_new_section_fails_until_make_urls_registers_it(project_copy: Path) -> None:
     add_editor_files(project_copy)
     page = project_copy / "docs" / "how-it-helps.md"
-    edit(page, "## Can I explore my thoughts and feelings safely? {#self-exploration}",
-         "## Can I bring a friend? {#bring-a-friend}\n\nYes, if you both want to. Ask your therapist first.\n\n"
-         "## Can I explore my thoughts and feelings safely? {#self-exploration}")
+    edit(
+        page,
+        "## Can I explore my thoughts and feelings safely? {#self-exploration}",
+        "## Can I bring a friend? {#bring-a-friend}\n\nYes, if you both want to. Ask your therapist first.\n\n"
+        "## Can I explore my thoughts and feelings safely? {#self-exploration}",
+    )
     line = page.read_text(encoding="utf-8").splitlines().index("## Can I bring a friend? {#bring-a-friend}") + 1
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert (f"docs/how-it-helps.md:{line}: the new address '/how-it-helps/#bring-a-friend' is not in "
-            "published-urls.txt; run `make urls` to add it, then commit published-urls.txt") in result.stderr
+    assert (
+        f"docs/how-it-helps.md:{line}: the new address '/how-it-helps/#bring-a-friend' is not in "
+        "published-urls.txt; run `make urls` to add it, then commit published-urls.txt"
+    ) in result.stderr
 
     before = (project_copy / registry.FILE_NAME).read_text(encoding="utf-8")
     urls = run_module("therapy_site.urls", project_copy)
@@ -155,11 +174,21 @@ def test_a_hand_edited_registry_and_a_bad_redirect_are_named_with_file_and_line(
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
     assert f"published-urls.txt:{first + 1}: 'this is not an address' is not an address" in result.stderr
-    assert f"published-urls.txt:{first + 2}: 'https://therapy-relationship.github.io/about/' is not an address; write only the part after the site's address, e.g. '/about/'" in result.stderr
-    assert f"published-urls.txt:{first + 3}: '/about/' is listed twice (first on line {first}); delete this line" in result.stderr
-    config_line = (project_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("        old-page.md: missing-page.md") + 1
-    assert (f"mkdocs.yml:{config_line}: the redirect 'old-page.md: missing-page.md' points to a page that does not exist "
-            "(docs/missing-page.md)") in result.stderr
+    assert (
+        f"published-urls.txt:{first + 2}: 'https://therapy-relationship.github.io/about/' is not an address; write only the part after the site's address, e.g. '/about/'"
+        in result.stderr
+    )
+    assert (
+        f"published-urls.txt:{first + 3}: '/about/' is listed twice (first on line {first}); delete this line"
+        in result.stderr
+    )
+    config_line = (project_copy / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(
+        "        old-page.md: missing-page.md"
+    ) + 1
+    assert (
+        f"mkdocs.yml:{config_line}: the redirect 'old-page.md: missing-page.md' points to a page that does not exist "
+        "(docs/missing-page.md)"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -189,5 +218,8 @@ def test_printed_addresses_need_site_url(project_copy: Path) -> None:
     edit(project_copy / "mkdocs.yml", 'site_url: !ENV [SITE_URL, "https://therapy-relationship.github.io/"]\n', "")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml: site_url is not set, so printed pages cannot show their address and QR code; set site_url" in result.stderr
+    assert (
+        "mkdocs.yml: site_url is not set, so printed pages cannot show their address and QR code; set site_url"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr

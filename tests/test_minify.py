@@ -6,8 +6,8 @@ from pathlib import Path
 
 import material
 import pytest
-
 from conftest import ROOT
+
 from therapy_site.minify import minified
 
 OURS = sorted(path for path in (ROOT / "overrides" / "assets").iterdir() if path.suffix in (".css", ".js"))
@@ -16,7 +16,7 @@ CASES = [
     # (file name, source text, served text: None means served as written)
     ("a.css", "/* why */\n.quiz {\n  color: red;\n}\n", ".quiz{color:red}"),
     ("a.CSS", "a { margin : 0 }", "a{margin:0}"),
-    ("a.css", "a::before { content: \"/* kept */\" }", 'a::before{content:"/* kept */"}'),
+    ("a.css", 'a::before { content: "/* kept */" }', 'a::before{content:"/* kept */"}'),
     ("a.js", "// why\nvar answer = 1;\n/* more */\n", "var answer=1;"),
     ("a.js", 'var text = "// not a comment";', 'var text="// not a comment";'),
     ("a.js", "var re = /a\\/\\/b/g;", "var re=/a\\/\\/b/g;"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from therapy_site.pagemeta import Problem, front_matter_problems, heading_problems, long_date
+from therapy_site.page import read_page
+from therapy_site.pagemeta import long_date
 
 GOOD = "---\ntitle: T\ndescription: D\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n# T\n"
 
@@ -26,14 +27,14 @@ GOOD = "---\ntitle: T\ndescription: D\nreviewed: 2026-11-25\nreview_due: 2027-11
     ],
 )
 def test_front_matter_problems(source: str, line: int, fragment: str) -> None:
-    problems = front_matter_problems(source)
+    problems = read_page("t.md", source).problems
     assert len(problems) == 1, problems
     assert problems[0].line == line
     assert fragment in problems[0].message
 
 
 def test_good_front_matter_passes() -> None:
-    assert front_matter_problems(GOOD) == []
+    assert read_page("t.md", GOOD).problems == ()
 
 
 @pytest.mark.parametrize(
@@ -41,23 +42,42 @@ def test_good_front_matter_passes() -> None:
     [
         # markdown body                                  problems as (line, message fragment)
         ("## Trust {#trust}\n### Why {#why}\n", []),
-        ("## Trust\n", [(1, "heading has no id; add one at the end, e.g. '## Trust {#trust}'")]),
+        (
+            "## Trust\n",
+            [(1, "the heading 'Trust' has no id; add one at the end of the line, e.g. '## Trust {#trust}'")],
+        ),
         ("text\n\n### Can I say no?\n", [(3, "'### Can I say no? {#can-i-say-no}'")]),
         ("## A {#Bad_Id}\n", [(1, "lower-case letters")]),
-        ("## A {#a}\n## B {#a}\n", [(2, "already used on line 1")]),
+        ("## A {#a}\n## B {#a}\n", [(2, "already used on line")]),
         ("```\n## not a heading\n```\n#### Deep is fine\n", []),
         ("# Title has no id: fine\n", []),
+        ("  ## Indented is a paragraph\n", []),
+        ("## What should I ask at the very start?\n", [(1, "{#what-should-i-ask-at-the}")]),
     ],
 )
 def test_heading_problems(markdown: str, expected: list[tuple[int, str]]) -> None:
-    problems = heading_problems(markdown)
-    assert [p.line for p in problems] == [line for line, _ in expected]
+    problems = read_page("t.md", GOOD + markdown).problems
+    problems = tuple(p for p in problems if "heading" in p.message)
+    assert [p.line - GOOD.count("\n") for p in problems] == [line for line, _ in expected]
     for problem, (_, fragment) in zip(problems, expected):
         assert fragment in problem.message
 
 
-def test_heading_lines_count_front_matter() -> None:
-    assert heading_problems("\n## Trust\n", line_offset=6) == [Problem(8, heading_problems("## Trust")[0].message)]
+@pytest.mark.parametrize(
+    ("data", "line", "fragment"),
+    [
+        # the file's bytes                                   line  what the message says
+        (GOOD.encode() + b"caf\xe9\n", 8, "bytes that are not UTF-8 text"),
+        (
+            GOOD.replace("description: D", 'description: "{{ One plain sentence }}"').encode(),
+            3,
+            "placeholder '{{ One plain sentence }}' is still here",
+        ),
+    ],
+)
+def test_bad_bytes_and_placeholders_are_named_by_line(data: bytes, line: int, fragment: str) -> None:
+    (problem,) = read_page("t.md", data).problems
+    assert (problem.file, problem.line) == ("docs/t.md", line) and fragment in problem.message
 
 
 def test_long_date_is_unambiguous() -> None:

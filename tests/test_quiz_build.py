@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from mkdocs.utils.meta import get_data
-
 from conftest import ROOT, copy_project, run_build
 from site_pages import TOPIC_PAGES, built_path
-from therapy_site.quiz import PageQuizzes, Quiz, front_matter_offset, read_page
+
+from therapy_site.page import read_page
+from therapy_site.quiz import PageQuizzes, Quiz, read_quizzes
 
 DOCS = ROOT / "docs"
 QUIZ_MARKUP = ('class="quiz', "data-quiz", "data-checkin", "quiz.js", "quiz.css")
@@ -22,9 +22,7 @@ QUIZ_MARKUP = ('class="quiz', "data-quiz", "data-checkin", "quiz.js", "quiz.css"
 
 def engine_view(path: Path) -> PageQuizzes:
     """What the engine reads in one source page, as the hook reads it."""
-    source = path.read_text(encoding="utf-8")
-    body, _meta = get_data(source)
-    return read_page(body, front_matter_offset(source, body), path.relative_to(DOCS).as_posix())
+    return read_quizzes(read_page(path.relative_to(DOCS).as_posix(), path.read_bytes()))
 
 
 def all_pages() -> list[PageQuizzes]:
@@ -125,8 +123,18 @@ def source_line(text: str, pattern: str, start: int = 0) -> int:
 
 PLANTED = {
     # name: (page, regex of the line to change, how to change it, message fragment)
-    "unknown key": ("what-a-good-relationship-feels-like.md", r"    prompt:", lambda line: line.replace("prompt:", "promt:"), "unknown key 'promt' in question"),
-    "missing anchor": ("what-can-get-in-the-way.md", r"    review:", lambda line: '    review: "#no-such-section"', "has no heading with {#no-such-section}"),
+    "unknown key": (
+        "what-a-good-relationship-feels-like.md",
+        r"    prompt:",
+        lambda line: line.replace("prompt:", "promt:"),
+        "unknown key 'promt' in question",
+    ),
+    "missing anchor": (
+        "what-can-get-in-the-way.md",
+        r"    review:",
+        lambda line: '    review: "#no-such-section"',
+        "has no heading with {#no-such-section}",
+    ),
     "unclosed fence": ("how-it-helps.md", r"```\s*$", lambda line: "", "is never closed"),
 }
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 from site_pages import CONTENT_PAGES
+
 from therapy_site.readability import measure, sentences
 
 MAX_GRADE = 8.0
@@ -23,8 +23,11 @@ def test_page_reads_at_grade_8_or_lower(src: str) -> None:
 
 @pytest.mark.parametrize("src", CONTENT_PAGES)
 def test_no_sentence_is_over_25_words(src: str) -> None:
-    long = [f"line {s.line}: {s.text}" for s in sentences((ROOT / "docs" / src).read_text(encoding="utf-8"))
-            if s.words > MAX_SENTENCE_WORDS]
+    long = [
+        f"line {s.line}: {s.text}"
+        for s in sentences((ROOT / "docs" / src).read_text(encoding="utf-8"))
+        if s.words > MAX_SENTENCE_WORDS
+    ]
     assert long == []
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from therapy_site import registry
+from therapy_site.html import html_ids
 from therapy_site.registry import Entry, Published, Redirect, Site
 
 
@@ -37,7 +38,11 @@ def test_a_good_file_reads_back_with_its_lines() -> None:
     entries, problems = registry.parse(GOOD_FILE)
     assert problems == []
     assert [(entry.line, entry.url) for entry in entries] == [
-        (2, "/"), (3, "/#start"), (5, "/about/"), (6, "/about/#review"), (7, "/for-clinicians/answer-key/#quiz-barriers"),
+        (2, "/"),
+        (3, "/#start"),
+        (5, "/about/"),
+        (6, "/about/#review"),
+        (7, "/for-clinicians/answer-key/#quiz-barriers"),
     ]
     assert entries[3].path == "/about/" and entries[3].anchor == "review"
 
@@ -68,7 +73,9 @@ def test_a_line_that_is_not_an_address_is_named_with_its_line(line: str, message
 def test_a_duplicate_address_names_both_lines() -> None:
     entries, problems = registry.parse("/about/\n/about/#review\n/about/\n")
     assert [entry.url for entry in entries] == ["/about/", "/about/#review"]
-    assert [(p.line, p.message) for p in problems] == [(3, "'/about/' is listed twice (first on line 1); delete this line")]
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "'/about/' is listed twice (first on line 1); delete this line")
+    ]
 
 
 def test_render_is_sorted_unique_and_reads_back() -> None:
@@ -79,11 +86,30 @@ def test_render_is_sorted_unique_and_reads_back() -> None:
     assert text.startswith(registry.HEADER)
 
 
-def test_merge_adds_new_addresses_and_never_removes_one() -> None:
+def test_merge_adds_new_addresses_and_never_removes_a_committed_one() -> None:
     entries, _ = registry.parse("/old/\n/about/\n")
-    text, added = registry.merge(entries, [Published("/about/"), Published("/about/#review"), Published("/new/")])
-    assert added == ["/about/#review", "/new/"]
+    site = Site(pages={"/about/": {"review"}}, sources={"/about/": "about.md"})
+    text, added, dropped = registry.merge(
+        entries, [Published("/about/"), Published("/about/#review"), Published("/new/")], site
+    )
+    assert (added, dropped) == (["/about/#review", "/new/"], [])
     assert [entry.url for entry in registry.parse(text)[0]] == ["/about/", "/about/#review", "/new/", "/old/"]
+
+
+@pytest.mark.parametrize(
+    ("committed", "kept"),
+    [
+        # the last commit's file         what stays of '/about/#invented' (gone) and '/old/' (gone)
+        ({"/about/", "/old/"}, ["/about/", "/old/"]),  # '#invented' was never a promise: dropped
+        ({"/about/", "/old/", "/about/#invented"}, ["/about/", "/about/#invented", "/old/"]),  # a promise stays
+        (None, ["/about/", "/about/#invented", "/old/"]),  # outside a git checkout every line is a promise
+    ],
+)
+def test_merge_drops_only_what_was_never_committed(committed: set[str] | None, kept: list[str]) -> None:
+    entries, _ = registry.parse("/old/\n/about/\n/about/#invented\n")
+    site = Site(pages={"/about/": set()}, sources={"/about/": "about.md"})
+    text, _added, _dropped = registry.merge(entries, [Published("/about/")], site, committed)
+    assert [entry.url for entry in registry.parse(text)[0]] == kept
 
 
 ADDRESS = st.from_regex(r"/(?:[a-z0-9-]{1,8}/){0,3}(?:#[a-z0-9][a-z0-9-]{0,10})?", fullmatch=True)
@@ -113,10 +139,15 @@ def test_the_committed_registry_is_clean_and_canonical() -> None:
 # -- addresses of pages ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("src", "url"), [
-    ("index.md", ""), ("about.md", "about/"), ("for-clinicians/index.md", "for-clinicians/"),
-    ("for-clinicians/answer-key.md", "for-clinicians/answer-key/"),
-])
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        ("index.md", ""),
+        ("about.md", "about/"),
+        ("for-clinicians/index.md", "for-clinicians/"),
+        ("for-clinicians/answer-key.md", "for-clinicians/answer-key/"),
+    ],
+)
 def test_src_url_matches_mkdocs_directory_urls(src: str, url: str) -> None:
     assert registry.src_url(src) == url
     assert registry.guess_src(registry.page_path(url)) in (src, src.replace("/index.md", ".md"))
@@ -124,28 +155,35 @@ def test_src_url_matches_mkdocs_directory_urls(src: str, url: str) -> None:
 
 def test_html_ids_finds_every_quoting_style() -> None:
     html = """<h2 id="trust">x</h2><section id='quiz-a'><p id=plain class="x"><div data-id="no">"""
-    assert registry.html_ids(html) == {"trust", "quiz-a", "plain"}
-
-
-def test_heading_lines_skip_code_blocks() -> None:
-    markdown = "# T\n\n## A {#a}\n\n```md\n## B {#b}\n```\n### C {: #c }\n"
-    assert registry.heading_lines(markdown, line_offset=5) == {"a": 8, "c": 13}
+    assert html_ids(html) == {"trust", "quiz-a", "plain"}
 
 
 def test_what_a_page_publishes() -> None:
     found = registry.published_of_page(
-        "how-it-helps.md", "how-it-helps/", {"trust": 12},
-        [("quiz-x", 70), ("quiz-x-q1", 74), ("quiz-broken", 90)], ids={"trust", "quiz-x", "quiz-x-q1"})
+        "how-it-helps.md",
+        "how-it-helps/",
+        {"trust": 12},
+        [("quiz-x", 70), ("quiz-x-q1", 74), ("quiz-broken", 90)],
+        ids={"trust", "quiz-x", "quiz-x-q1"},
+    )
     assert [item.url for item in found] == [
-        "/how-it-helps/", "/how-it-helps/#trust", "/how-it-helps/#quiz-x", "/how-it-helps/#quiz-x-q1"]
+        "/how-it-helps/",
+        "/how-it-helps/#trust",
+        "/how-it-helps/#quiz-x",
+        "/how-it-helps/#quiz-x-q1",
+    ]
     assert found[1].line == 12 and found[3].line == 74
 
 
 def test_a_new_page_is_one_problem_and_a_new_section_is_its_own() -> None:
     entries, _ = registry.parse("/about/\n")
-    published = [Published("/about/", "about.md"), Published("/about/#new", "about.md", 9),
-                 Published("/fresh/", "fresh.md"), Published("/fresh/#a", "fresh.md", 10),
-                 Published("/fresh/#b", "fresh.md", 14)]
+    published = [
+        Published("/about/", "about.md"),
+        Published("/about/#new", "about.md", 9),
+        Published("/fresh/", "fresh.md"),
+        Published("/fresh/#a", "fresh.md", 10),
+        Published("/fresh/#b", "fresh.md", 14),
+    ]
     problems = registry.unregistered_problems(published, entries)
     assert [(src, p.line) for src, p in problems] == [("about.md", 9), ("fresh.md", 1)]
     assert "the new address '/about/#new' is not in published-urls.txt; run `make urls`" in problems[0][1].message
@@ -159,10 +197,17 @@ PAGES = ["index.md", "about.md", "barriers.md", "for-clinicians/index.md"]
 
 def test_redirects_become_registry_paths() -> None:
     redirects, problems = registry.read_redirects(
-        {"what-can-get-in-the-way.md": "barriers.md", "old/help.md": "about.md#review",
-         "gone.md": "https://example.org/"}, PAGES)
+        {
+            "what-can-get-in-the-way.md": "barriers.md",
+            "old/help.md": "about.md#review",
+            "gone.md": "https://example.org/",
+        },
+        PAGES,
+    )
     assert problems == []
-    assert redirects["/what-can-get-in-the-way/"] == Redirect("what-can-get-in-the-way.md", "barriers.md", "barriers.md", "")
+    assert redirects["/what-can-get-in-the-way/"] == Redirect(
+        "what-can-get-in-the-way.md", "barriers.md", "barriers.md", ""
+    )
     assert redirects["/old/help/"].fragment == "review"
     assert redirects["/gone/"].external
 
@@ -205,16 +250,23 @@ RESOLVES = [
 def test_resolution(url: str, resolves: bool) -> None:
     built = site(index={"start"}, about={"review"}, barriers={"rapport"})
     built.redirects, problems = registry.read_redirects(
-        {"what-can-get-in-the-way.md": "barriers.md", "old-help.md": "about.md#review",
-         "moved-away.md": "https://example.org/"}, list(built.sources.values()))
+        {
+            "what-can-get-in-the-way.md": "barriers.md",
+            "old-help.md": "about.md#review",
+            "moved-away.md": "https://example.org/",
+        },
+        list(built.sources.values()),
+    )
     assert problems == []
     assert (registry.unresolved(Entry(1, url), built) is None) is resolves
 
 
 def test_a_deleted_heading_id_asks_to_restore_it() -> None:
     message = registry.unresolved(Entry(4, "/about/#review"), site(about=set()))
-    assert message == ("'/about/#review' no longer leads to its section: restore the id {#review} on its "
-                       "heading in docs/about.md (you may change the heading's words, never its id)")
+    assert message == (
+        "'/about/#review' no longer leads to its section: restore the id {#review} on its "
+        "heading in docs/about.md (you may change the heading's words, never its id)"
+    )
 
 
 def test_a_missing_quiz_anchor_asks_to_restore_the_quiz() -> None:

@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_build
-from site_pages import CONTENT_PAGES, TOPIC_PAGES, built_path, page_url
-from therapy_site.pagemeta import heading_problems
+from site_pages import CONTENT_PAGES, built_path, page_url
+
+from therapy_site.page import read_page
 
 # A resource on another host: http://, https:// or protocol-relative //.
 EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
@@ -69,19 +69,22 @@ def test_crisis_block_sits_in_the_same_place_on_every_page(built_site: Path) -> 
     # The crisis block comes right before the page's own title, on every page (WCAG 3.2.6).
     for src in CONTENT_PAGES:
         html = (built_site / built_path(src)).read_text(encoding="utf-8")
-        article = html[html.index('<article class="md-content__inner md-typeset">'):]
+        article = html[html.index('<article class="md-content__inner md-typeset">') :]
         assert article.index('class="crisis"') < article.index("<h1"), src
 
 
 @pytest.mark.parametrize("src", CONTENT_PAGES)
 def test_every_section_heading_has_an_id_in_the_source(src: str) -> None:
-    assert heading_problems((ROOT / "docs" / src).read_text(encoding="utf-8")) == []
+    assert read_page(src, (ROOT / "docs" / src).read_bytes()).problems == ()
 
 
 def test_section_links_have_accessible_names(built_site: Path) -> None:
     html = (built_site / built_path("what-a-good-relationship-feels-like.md")).read_text(encoding="utf-8")
-    assert re.search(r'<a class="headerlink" href="#trust" title="Link to this section" '
-                     r'aria-label="Link to this section: [^"]+">', html)
+    assert re.search(
+        r'<a class="headerlink" href="#trust" title="Link to this section" '
+        r'aria-label="Link to this section: [^"]+">',
+        html,
+    )
 
 
 def test_quick_exit_is_a_plain_link_on_the_unhealthy_page(built_site: Path) -> None:
@@ -146,7 +149,12 @@ BAD_FRONT_MATTER = [
     ("left out the review_due date", "review_due: ", "due: ", "missing 'review_due'"),
     ("wrote a date that does not parse", "reviewed: 2026-11-25", "reviewed: 2026-25-11", "'reviewed' is not a date"),
     ("wrote a date in words", "review_due: 2027-11-25", "review_due: next year", "'review_due' is not a date"),
-    ("forgot a heading id", "## Can I trust my therapist? {#trust}", "## Can I trust my therapist?", "heading has no id"),
+    (
+        "forgot a heading id",
+        "## Can I trust my therapist? {#trust}",
+        "## Can I trust my therapist?",
+        "'Can I trust my therapist?' has no id",
+    ),
 ]
 
 
@@ -158,7 +166,9 @@ def test_editor_mistake_fails_the_strict_build(project_copy: Path, case: str, ol
     page.write_text(source.replace(old, new, 1), encoding="utf-8")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    assert re.search(r"docs/what-a-good-relationship-feels-like\.md:\d+: .*" + re.escape(message), result.stderr), result.stderr
+    assert re.search(r"docs/what-a-good-relationship-feels-like\.md:\d+: .*" + re.escape(message), result.stderr), (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

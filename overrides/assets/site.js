@@ -1,22 +1,184 @@
-/* Site behaviour that works on every page; no data is stored or sent. */
+/* Site behaviour that works on every page; no data is stored or sent. Every word a reader sees or
+   hears comes from the page (templates and mkdocs.yml), never from this file. */
 (function () {
   "use strict";
 
+  var EXIT_PRESSES = 3;
+  var EXIT_GAP_MS = 1000;  // each Shift within a second of the one before
+
+  function each(list, action) { Array.prototype.forEach.call(list, action); }
+
   // Quick exit: replace this page in the history, so Back does not return to it.
+  function leave(link) { window.location.replace(link.href); }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-quick-exit]");
     if (!link) return;
     event.preventDefault();
-    window.location.replace(link.href);
+    leave(link);
   });
 
-  // Material's search dialog has no accessible name; give it one.
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search this site");
+  // Shift three times leaves too, on pages with Quick exit (GOV.UK's "Exit this page" does the
+  // same). Any other key in between starts the count again, so typing capitals never leaves.
+  var presses = 0;
+  var lastPress = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.ctrlKey || event.altKey || event.metaKey) {
+      presses = 0;
+      return;
+    }
+    if (event.repeat) return;  // a held key is one press
+    var now = Date.now();
+    presses = now - lastPress <= EXIT_GAP_MS ? presses + 1 : 1;
+    lastPress = now;
+    var link = document.querySelector("[data-quick-exit]");
+    if (presses >= EXIT_PRESSES && link) {
+      presses = 0;
+      leave(link);
+    }
+  });
+
+  // Crisis help: the region that matches the browser's languages comes first, and its line shows
+  // in the closed box. The languages never leave the browser. No match: the order of mkdocs.yml.
+  function country(tag) { return tag.split("-")[1] || ""; }
+
+  function preferredRegion(groups, languages) {
+    for (var i = 0; i < languages.length; i++) {
+      var wanted = String(languages[i]).toLowerCase();
+      var sameCountry = null;
+      for (var j = 0; j < groups.length; j++) {
+        var tags = (groups[j].getAttribute("data-languages") || "").toLowerCase().split(/\s+/).filter(Boolean);
+        if (tags.indexOf(wanted) >= 0) return groups[j].getAttribute("data-region");
+        if (!sameCountry && country(wanted) && tags.some(function (tag) { return country(tag) === country(wanted); })) {
+          sameCountry = groups[j].getAttribute("data-region");
+        }
+      }
+      if (sameCountry) return sameCountry;
+    }
+    return null;
   }
 
-  if (window.document$) window.document$.subscribe(nameSearchDialog);
-  else document.addEventListener("DOMContentLoaded", nameSearchDialog);
-  nameSearchDialog();
+  function orderCrisisHelp() {
+    var box = document.querySelector("[data-crisis]");
+    if (!box) return;
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    var region = preferredRegion(box.querySelectorAll(".crisis__groups [data-languages]"), languages);
+    if (region === null) return;
+    each(box.querySelectorAll(".crisis__groups"), function (list) {
+      each(list.children, function (item) {
+        if (item.getAttribute("data-region") === region) list.insertBefore(item, list.firstElementChild);
+      });
+    });
+    each(box.querySelectorAll(".crisis__first"), function (line) {
+      line.hidden = line.getAttribute("data-region") !== region;
+    });
+  }
+
+  // Material's menu button (phones and tablets) and the titles of the drawer's panels, which lead
+  // back, are <label>s: they cannot take the keyboard focus. Make them buttons (Material itself
+  // clicks a focused label on Enter; Space is added here).
+  function asButton(label) {
+    if (label.hasAttribute("role")) return;
+    label.setAttribute("role", "button");
+    label.tabIndex = 0;
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();  // one click, not Material's as well
+      label.click();
+    });
+  }
+
+  function shown(element) {
+    if (element.checkVisibility) return element.checkVisibility({ visibilityProperty: true });
+    return element.offsetParent !== null && getComputedStyle(element).visibility !== "hidden";
+  }
+
+  function firstStop(within) {
+    if (!within) return null;
+    return Array.prototype.find.call(within.querySelectorAll("a[href], [tabindex='0']"), shown) || null;
+  }
+
+  // The menu button says whether the menu is open and is named like the navigation it opens. The
+  // focus goes into the drawer when it opens and back to the button when it closes; a Tab out of
+  // the open drawer, or Escape, closes it (what it covers cannot take the focus).
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector(".md-header label[for=__drawer]");
+
+  function sidebar() { return document.querySelector(".md-sidebar--primary"); }
+
+  function setUpMenu() {
+    if (!drawer || !menu) return;
+    var nav = document.querySelector(".md-nav--primary[aria-label]");
+    if (nav) menu.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    asButton(menu);
+    menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    // Inside the drawer (new after each instant navigation): the labels that open a panel (a
+    // section; this page's contents) and each panel's title, which leads back.
+    var side = sidebar();
+    if (side) each(side.querySelectorAll(".md-nav .md-nav .md-nav__title[for], label.md-nav__link[for]"), asButton);
+  }
+
+  if (drawer && menu) {
+    drawer.addEventListener("change", function () {
+      menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      var side = sidebar();
+      if (!side) return;
+      if (drawer.checked && document.activeElement === menu) {
+        var first = firstStop(side);
+        if (first) first.focus();
+      } else if (!drawer.checked && side.contains(document.activeElement)) {
+        menu.focus();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) menu.click();
+    });
+    document.addEventListener("focusin", function (event) {
+      var side = sidebar();
+      if (drawer.checked && side && !side.contains(event.target) && event.target !== menu) menu.click();
+    });
+    // A panel in the drawer opens or closes: the focus moves with it, never left behind on what it hides.
+    document.addEventListener("change", function (event) {
+      var toggle = event.target;
+      var side = sidebar();
+      if (!side || !toggle.classList || !toggle.classList.contains("md-nav__toggle") || !side.contains(document.activeElement)) return;
+      if (toggle.checked) {
+        var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+        var stop = panel && (panel.querySelector(":scope > .md-nav__title[for]") || firstStop(panel));
+        if (stop) stop.focus();
+      } else {
+        var opener = toggle.parentNode.querySelector(":scope > label.md-nav__link[for]");
+        if (opener) opener.focus();
+      }
+    });
+  }
+
+  // Material's search dialog has no accessible name: give it the search box's own.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input[aria-label]");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  }
+
+  // "Print this page" works only here, so it stays hidden without JavaScript.
+  function showPrintButtons() {
+    each(document.querySelectorAll("[data-print-page]"), function (button) { button.hidden = false; });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print-page]")) window.print();
+  });
+
+  // On the first load and after each instant navigation (Material swaps the page's content).
+  function setUp() {
+    orderCrisisHelp();
+    showPrintButtons();
+    setUpMenu();
+    nameSearchDialog();
+  }
+
+  if (window.document$) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();

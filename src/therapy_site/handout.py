@@ -9,9 +9,12 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import segno
+from markupsafe import Markup
 
-SITE_URL_HINT = ("set site_url in mkdocs.yml to the site's public address, e.g. "
-                 "'site_url: https://example.org/', or set the SITE_URL environment variable")
+SITE_URL_HINT = (
+    "set site_url in mkdocs.yml to the site's public address, e.g. "
+    "'site_url: https://example.org/', or set the SITE_URL environment variable"
+)
 
 
 def site_url_problem(site_url: str | None) -> str | None:
@@ -22,15 +25,16 @@ def site_url_problem(site_url: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"site_url '{site_url}' is not a full web address; {SITE_URL_HINT}"
     if parts.query or parts.fragment:
-        return (f"site_url '{site_url}' carries a '?' or '#' part; remove it, so printed addresses "
-                "and QR codes stay clean (no tracking parameters)")
+        return (
+            f"site_url '{site_url}' carries a '?' or '#' part; remove it, so printed addresses "
+            "and QR codes stay clean (no tracking parameters)"
+        )
     return None
 
 
-def qr_svg(address: str, css_class: str = "page-qr") -> str:
+def qr_svg(address: str, css_class: str = "page-qr") -> Markup:
     """The address as a QR code: an inline <svg> with a <title>, sized by CSS (viewBox only)."""
     code = segno.make(address, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class,
-                          title=f"QR code that opens {address}")
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class, title=f"QR code that opens {address}")
     # An image with a text alternative; the address itself is printed next to it.
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))

@@ -9,23 +9,27 @@ Plain Python (no MkDocs import): hooks/clinician_hub.py feeds it the pages of th
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin
 
-from therapy_site.fences import fences, language
-from therapy_site.pagemeta import Problem
+from jinja2 import Environment
+
+from therapy_site.grammar import Fence
+from therapy_site.html import plain
+from therapy_site.problems import Problem
 
 EMAIL_LANGUAGE = "email"
 LINK = re.compile(r"\[\[\s*(?P<target>[^\[\]\s]*?)\s*\]\]")
 MARKER = re.compile(r"<!--\s*clinician-hub:\s*(?P<part>[a-z-]+)\s*-->")
+PARTS = ("addresses", "handouts")
+ANSWER_KEY = "answer-key.md"
+WORKSHEETS = "check-your-understanding.md"
 EMAIL_MARKER = "<!-- email-template {index} -->"
 EMAIL_MARKER_RE = re.compile(r"(?:<p>)?<!-- email-template (?P<index>\d+) -->(?:</p>)?")
-TAG = re.compile(r"<[^>]+>")
-TRACKING = re.compile(r"[?&](?:utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,33 +67,40 @@ class HubPage:
     sections: tuple[Section, ...] = field(default=())
 
 
-def find_emails(markdown: str, line_offset: int = 0) -> tuple[list[Email], list[Problem]]:
-    """Every ```email block of a page (fences inside other fences are left alone)."""
-    lines = markdown.split("\n")
+def find_emails(fences: Iterable[Fence]) -> tuple[list[Email], list[Problem]]:
+    """Every ```email block among a page's fences, and a problem for one never closed."""
     emails: list[Email] = []
     problems: list[Problem] = []
-    for start, end, opening, closed in fences(lines):
-        if language(opening["info"]) != EMAIL_LANGUAGE:
+    for fence in fences:
+        if fence.language != EMAIL_LANGUAGE:
             continue
-        fence, line = opening["fence"], line_offset + start + 1
-        if not closed:
-            problems.append(Problem(line, f"the {fence}email block that starts here is never "
-                                          f"closed; add a line with just {fence} after the email"))
+        if not fence.closed:
+            problems.append(
+                Problem(
+                    fence.line,
+                    f"the {fence.fence}email block that starts here is never "
+                    f"closed; add a line with just {fence.fence} after the email",
+                )
+            )
             break
-        indent = len(opening["indent"])
-        body = [text[indent:] if text[:indent].strip() == "" else text.lstrip()
-                for text in lines[start + 1: end - 1]]
-        links = tuple(EmailLink(match["target"], line + 1 + number)
-                      for number, text in enumerate(body) for match in LINK.finditer(text))
-        emails.append(Email(len(emails) + 1, line, start, end, "\n".join(body), links))
+        body = fence.body.split("\n")
+        links = tuple(
+            EmailLink(match["target"], fence.line + 1 + number)
+            for number, text in enumerate(body)
+            for match in LINK.finditer(text)
+        )
+        emails.append(Email(len(emails) + 1, fence.line, fence.start, fence.end, fence.body, links))
     return emails, problems
 
 
 def replace_emails(markdown: str, emails: Iterable[Email]) -> str:
-    """The Markdown with each email block replaced by a marker line, filled in after rendering."""
+    """The Markdown with each email block replaced by a marker line, filled in after rendering.
+
+    The page keeps its number of lines, so other blocks found in the same page model stay put.
+    """
     lines = markdown.split("\n")
-    for email in sorted(emails, key=lambda item: item.start, reverse=True):
-        lines[email.start: email.end] = ["", EMAIL_MARKER.format(index=email.index), ""]
+    for email in emails:
+        lines[email.start : email.end] = [EMAIL_MARKER.format(index=email.index), *[""] * (email.end - email.start - 1)]
     return "\n".join(lines)
 
 
@@ -102,22 +113,29 @@ def link_target(from_src: str, target: str) -> tuple[str, str]:
     return joined, anchor
 
 
-def link_problem(link: EmailLink, from_src: str, page_exists: Callable[[str], bool],
-                 anchors: Callable[[str], set[str]] | None = None) -> str | None:
+def link_problem(
+    link: EmailLink, from_src: str, page_exists: Callable[[str], bool], anchors: Callable[[str], set[str]] | None = None
+) -> str | None:
     """What is wrong with one email link, or None. Without `anchors`, only the page is checked."""
     example = posixpath.relpath("about.md", posixpath.dirname(from_src) or ".")
     if not link.target:
         return f"an email link is empty; write the page's file between the brackets, e.g. [[{example}]]"
     src, anchor = link_target(from_src, link.target)
     if not src.endswith(".md"):
-        return (f"the email link [[{link.target}]] must name a page's Markdown file, relative to this "
-                f"page, e.g. [[{example}]] or [[{example}#review]]")
+        return (
+            f"the email link [[{link.target}]] must name a page's Markdown file, relative to this "
+            f"page, e.g. [[{example}]] or [[{example}#review]]"
+        )
     if src.startswith("../") or not page_exists(src):
-        return (f"the email link [[{link.target}]] points to a page that does not exist (docs/{src}); "
-                f"check the file name, written relative to this page, e.g. [[{example}]]")
+        return (
+            f"the email link [[{link.target}]] points to a page that does not exist (docs/{src}); "
+            f"check the file name, written relative to this page, e.g. [[{example}]]"
+        )
     if anchor and anchors is not None and anchor not in anchors(src):
-        return (f"the email link [[{link.target}]] points to '#{anchor}', but docs/{src} has no such "
-                f"section; use the id in {{#...}} at the end of one of its headings")
+        return (
+            f"the email link [[{link.target}]] points to '#{anchor}', but docs/{src} has no such "
+            f"section; use the id in {{#...}} at the end of one of its headings"
+        )
     return None
 
 
@@ -139,10 +157,70 @@ def fill_links(text: str, from_src: str, address_of: Callable[[str, str], str | 
     return LINK.sub(replace, text)
 
 
-def plain(title: str) -> str:
-    """A table-of-contents title (HTML) as plain text."""
-    return html.unescape(TAG.sub("", title)).strip()
+def marker_problem(marker: str) -> str:
+    return f"'{marker}' is not a part of the clinician hub; write " + " or ".join(
+        f"'<!-- clinician-hub: {part} -->'" for part in PARTS
+    )
 
 
-def has_tracking(text: str) -> bool:
-    return bool(TRACKING.search(text))
+def walk(items: Iterable[Any]) -> list[Any]:
+    """Every entry of a table of contents (anything with `.children`), depth first."""
+    found: list[Any] = []
+    for item in items:
+        found.append(item)
+        found += walk(item.children)
+    return found
+
+
+def fill_markers(content: str, pages: list[HubPage], env: Environment, config: object) -> str:
+    """Each `<!-- clinician-hub: part -->` of a rendered page replaced by its partial."""
+    answer_key = next((entry for entry in pages if entry.src.endswith(ANSWER_KEY)), None)
+    worksheets = next((entry for entry in pages if entry.src.endswith(WORKSHEETS)), None)
+
+    def render(match: re.Match[str]) -> str:
+        if match["part"] not in PARTS:
+            return ""
+        return env.get_template(f"partials/clinician-hub-{match['part']}.html").render(
+            pages=pages, answer_key=answer_key, worksheets=worksheets, config=config
+        )
+
+    return MARKER.sub(render, content)
+
+
+def hub_pages(pages: Iterable[Any], site_url: str | None, relative: Callable[[str], str]) -> list[HubPage]:
+    """The hub's entries from the site's pages (anything with MkDocs's Page fields), in order."""
+    return [
+        HubPage(
+            title=str(item.meta.get("title") or item.title or item.file.name),
+            src=item.file.src_uri,
+            href=relative(item.url),
+            address=address(site_url, item.url),
+            description=str(item.meta.get("description") or "").strip(),
+            sections=tuple(
+                Section(plain(s.title), address(site_url, item.url, s.id), s.level)
+                for s in walk(item.toc)
+                if 2 <= s.level <= 3
+            ),
+        )
+        for item in pages
+    ]
+
+
+def email_problems(
+    src: str, fences: Iterable[Fence], body: str, offset: int, page_exists: Callable[[str], bool]
+) -> tuple[list[Email], list[Problem]]:
+    """A page's emails, and every problem with them or with a hub marker, by line."""
+    emails, problems = find_emails(fences)
+    problems += [
+        Problem(link.line, message)
+        for email in emails
+        for link in email.links
+        if (message := link_problem(link, src, page_exists))
+    ]
+    problems += [
+        Problem(number, marker_problem(match.group(0)))
+        for number, text in enumerate(body.split("\n"), offset + 1)
+        for match in MARKER.finditer(text)
+        if match["part"] not in PARTS
+    ]
+    return emails, problems

@@ -16,7 +16,7 @@ def minified(path: str, text: str) -> str | None:
     """The minified text of a .css or .js file, or None for any other kind of file."""
     extension = posixpath.splitext(path)[1].lower()
     if extension == ".css":
-        return rcssmin.cssmin(text)
+        return str(rcssmin.cssmin(text))
     if extension == ".js":
-        return rjsmin.jsmin(text)
+        return str(rjsmin.jsmin(text))
     return None

@@ -26,8 +26,12 @@ def a_year_later(day: dt.date) -> dt.date:
 
 
 def fill(template: str, name: str, title: str, today: dt.date) -> str:
-    values = {"title": title, "name": name.replace("/", "-"), "today": today.isoformat(),
-              "next_year": a_year_later(today).isoformat()}
+    values = {
+        "title": title,
+        "name": name.replace("/", "-"),
+        "today": today.isoformat(),
+        "next_year": a_year_later(today).isoformat(),
+    }
     return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda match: values.get(match[1], match[0]), template)
 
 

@@ -1,54 +1,29 @@
-"""Checks of a page's front matter and headings, on strings (no MkDocs import).
+"""The rules of a page's front matter and headings, on strings (no MkDocs import).
 
-Every content page needs `description`, `reviewed` and `review_due`, and every `##`/`###`
-heading needs an explicit id, because clinicians link to sections and links must never break.
+Every content page needs `description`, `reviewed` and `review_due`; every `##`/`###` heading
+needs an explicit, well-formed id, because clinicians link to sections and links must never break;
+and nothing of page-template.md's `{{ ... }}` placeholders may be left in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
 import yaml
 
-from therapy_site.fences import outside_fences
+from therapy_site import grammar
+from therapy_site.problems import Problem
 
 REQUIRED_FIELDS = ("description", "reviewed", "review_due")
 DATE_FIELDS = ("reviewed", "review_due")
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-SECTION_HEADING = re.compile(r"^#{2,3}[ \t]+(?P<text>.*?)[ \t#]*$")
-HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
-ID_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    line: int  # 1-based line in the Markdown source file
-    message: str
-
-
-def front_matter_lines(source: str) -> tuple[dict[str, int], int]:
-    """Map each top-level front-matter key to its source line; also return the body's line offset."""
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return {}, 0
-    lines: dict[str, int] = {}
-    try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        node = None  # MkDocs itself reports front matter that is not YAML
-    if isinstance(node, yaml.MappingNode):
-        for key, _ in node.value:
-            lines[str(key.value)] = key.start_mark.line + 2  # +1 for 1-based, +1 for the '---'
-    return lines, match.group(0).count("\n")
-
-
-def front_matter_offset(source: str, body: str) -> int:
-    """How many source lines come before `body` (front matter and the blank lines MkDocs drops)."""
-    if not source.endswith(body):
-        return 0
-    return source[: len(source) - len(body)].count("\n")
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<text>[^{}]*?)\s*\}\}")
+EXAMPLES = {
+    "description": "One plain sentence that says what this page covers.",
+    "reviewed": "2026-11-25",
+    "review_due": "2027-11-25",
+}
 
 
 def as_date(value: object) -> dt.date | None:
@@ -80,101 +55,132 @@ LenientLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 def read_front_matter(source: str) -> tuple[dict[str, object], list[Problem]]:
     """The front matter as a dict, or the YAML error with its line (MkDocs would drop it silently)."""
-    match = FRONT_MATTER.match(source)
+    match = grammar.FRONT_MATTER.match(source)
     if not match:
-        return {}, [Problem(1, "the page has no front matter; start it with '---', the lines "
-                               "'description:', 'reviewed:' and 'review_due:', then '---'")]
+        return {}, [
+            Problem(
+                1,
+                "the page has no front matter; start it with '---', the lines "
+                "'description:', 'reviewed:' and 'review_due:', then '---'",
+            )
+        ]
     try:
         data = yaml.load(match.group(1), Loader=LenientLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(error, "problem", None) or "it is not valid YAML"
-        return {}, [Problem(line, f"front matter is not valid YAML ({reason}); write each field "
-                                  "as 'name: value' and put quotes around text that contains ': '")]
+        return {}, [
+            Problem(
+                line,
+                f"front matter is not valid YAML ({reason}); write each field "
+                "as 'name: value' and put quotes around text that contains ': '",
+            )
+        ]
     if not isinstance(data, dict):
         return {}, [Problem(2, "front matter must be 'name: value' lines between the '---' lines")]
     return data, []
 
 
-def front_matter_problems(source: str) -> list[Problem]:
-    meta, problems = read_front_matter(source)
-    if problems:
-        return problems
-    key_lines, body_offset = front_matter_lines(source)
-    end_line = max(body_offset, 1)
-    for field in REQUIRED_FIELDS:
-        value = meta.get(field)
+def front_matter_problems(meta: Mapping[str, object], key_lines: Mapping[str, int], end_line: int) -> list[Problem]:
+    """Required fields present, dates real, the review due after the review."""
+    problems: list[Problem] = []
+    end_line = max(end_line, 1)
+    for name in REQUIRED_FIELDS:
+        value = meta.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(Problem(
-                key_lines.get(field, end_line),
-                f"front matter is missing '{field}'; add a line '{field}: {example(field)}' "
-                "between the '---' lines at the top of the page",
-            ))
-    for field in DATE_FIELDS:
-        value = meta.get(field)
+            problems.append(
+                Problem(
+                    key_lines.get(name, end_line),
+                    (
+                        f"front matter is missing '{name}'; add a line '{name}: {EXAMPLES[name]}' "
+                        "between the '---' lines at the top of the page"
+                    ),
+                )
+            )
+    for name in DATE_FIELDS:
+        value = meta.get(name)
         if value is not None and as_date(value) is None:
-            problems.append(Problem(
-                key_lines.get(field, end_line),
-                f"'{field}' is not a date ({value!r}); write it as YYYY-MM-DD, "
-                f"for example '{field}: {example(field)}'",
-            ))
+            problems.append(
+                Problem(
+                    key_lines.get(name, end_line),
+                    (
+                        f"'{name}' is not a date ({value!r}); write it as YYYY-MM-DD, "
+                        f"for example '{name}: {EXAMPLES[name]}'"
+                    ),
+                )
+            )
     reviewed, due = as_date(meta.get("reviewed")), as_date(meta.get("review_due"))
     if reviewed and due and due <= reviewed:
-        problems.append(Problem(
-            key_lines.get("review_due", end_line),
-            f"'review_due' ({due}) must come after 'reviewed' ({reviewed}); "
-            "set it to the date of the next review, usually a year later",
-        ))
+        problems.append(
+            Problem(
+                key_lines.get("review_due", end_line),
+                (
+                    f"'review_due' ({due}) must come after 'reviewed' ({reviewed}); "
+                    "set it to the date of the next review, usually a year later"
+                ),
+            )
+        )
     return problems
 
 
-def example(field: str) -> str:
-    return {
-        "description": "One plain sentence that says what this page covers.",
-        "reviewed": "2026-11-25",
-        "review_due": "2027-11-25",
-    }[field]
-
-
-def heading_problems(markdown: str, line_offset: int = 0) -> list[Problem]:
-    """Every `##`/`###` heading outside code blocks must carry an explicit, well-formed id."""
+def heading_problems(headings: Iterable[grammar.Heading]) -> list[Problem]:
+    """Every `##` and `###` heading carries an explicit, well-formed id, used once."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for number, line in outside_fences(markdown, line_offset):
-        heading = SECTION_HEADING.match(line)
-        if not heading:
+    for heading in headings:
+        if heading.level not in (2, 3):
+            continue  # the title's id follows its words; deeper headings are not linked to
+        if not heading.id:
+            problems.append(
+                Problem(
+                    heading.line,
+                    (
+                        f"the heading '{heading.text}' has no id; add one at the end of the line, e.g. "
+                        f"'{'#' * heading.level} {heading.text} {{#{grammar.slug(heading.text)}}}', and never "
+                        "change it afterwards (clinicians link to it)"
+                    ),
+                )
+            )
             continue
-        found = HEADING_ID.search(line)
-        if not found:
-            suggestion = slug(heading.group("text"))
-            problems.append(Problem(
-                number,
-                f"heading has no id; add one at the end, e.g. '{line.rstrip()} {{#{suggestion}}}', "
-                "and never change it afterwards (clinicians link to it)",
-            ))
-            continue
-        anchor = found.group("id")
-        if not ID_SHAPE.match(anchor):
-            problems.append(Problem(
-                number, f"heading id '{anchor}' should use lower-case letters, digits and hyphens, "
-                f"e.g. '{{#{slug(anchor)}}}'",
-            ))
-        if anchor in seen:
-            problems.append(Problem(
-                number, f"heading id '{anchor}' is already used on line {seen[anchor]}; "
-                "give this heading a different id",
-            ))
-        seen.setdefault(anchor, number)
+        if not grammar.ID_SHAPE.match(heading.id):
+            problems.append(
+                Problem(
+                    heading.line,
+                    (
+                        f"heading id '{heading.id}' should use lower-case letters, digits and hyphens, "
+                        f"e.g. '{{#{grammar.slug(heading.id)}}}'"
+                    ),
+                )
+            )
+        if heading.id in seen:
+            problems.append(
+                Problem(
+                    heading.line,
+                    (
+                        f"heading id '{heading.id}' is already used on line {seen[heading.id]}; "
+                        "give this heading a different id"
+                    ),
+                )
+            )
+        seen.setdefault(heading.id, heading.line)
     return problems
 
 
-def slug(text: str) -> str:
-    text = re.sub(r"\{[^}]*\}", "", text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "section"
+def placeholder_problems(source: str) -> list[Problem]:
+    """page-template.md's `{{ ... }}` instructions still in the page, each named with its line."""
+    return [
+        Problem(
+            number,
+            f"the page template's placeholder '{{{{ {match['text']} }}}}' is still here; "
+            "replace it (braces included) with your own words",
+        )
+        for number, line in enumerate(source.split("\n"), start=1)
+        for match in PLACEHOLDER.finditer(line)
+    ]
 
 
 def long_date(value: object) -> str:
-    """25 November 2026: unambiguous in both the US and the UK."""
+    """25 November 2026: unambiguous in both the US and the UK (a Jinja filter in the theme)."""
     date = as_date(value)
     return f"{date.day} {date:%B %Y}" if date else ""

@@ -12,8 +12,22 @@ from dataclasses import dataclass
 
 import textstat
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
+from therapy_site import grammar
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The writing rules of CONTRIBUTING.md as numbers: `make check` and the tests read these."""
+
+    grade: float = 8.0  # Flesch-Kincaid grade of a page's main text
+    paragraph_grade: float = 12.0  # one paragraph far harder than the rest stands out on its own
+    paragraph_min_words: int = 12  # shorter paragraphs are too small to grade fairly
+    sentence_words: int = 25
+    average_sentence_words: float = 15.0
+
+
+LIMITS = Limits()
+
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 ATTR_LIST = re.compile(r"\s*\{[:#.][^}]*\}")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -61,15 +75,12 @@ def _plain(line: str) -> str:
 
 def main_text_blocks(source: str) -> list[tuple[int, str]]:
     """Paragraphs and list items of the main text, each with its first source line."""
-    offset = 0
-    match = FRONT_MATTER.match(source)
-    if match:
-        offset = match.group(0).count("\n")
-        source = source[match.end():]
+    body, offset = grammar.split_front_matter(source)
+    lines = body.split("\n")
+    inside = {index for fence in grammar.fences(lines) for index in range(fence.start, fence.end)}
     blocks: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
-    fence: str | None = None
 
     def flush() -> None:
         nonlocal current
@@ -81,31 +92,23 @@ def main_text_blocks(source: str) -> list[tuple[int, str]]:
             blocks.append((start, text))
         current = []
 
-    for number, raw in enumerate(source.splitlines(), start=offset + 1):
-        opening = FENCE_OPEN.match(raw)
-        if fence is not None:
-            if raw.strip().startswith(fence):
-                fence = None
-            continue
-        if opening:
-            flush()
-            fence = opening.group(2)
-            continue
+    for index, raw in enumerate(lines):
         stripped = raw.strip()
         if (
-            not stripped
+            index in inside
+            or not stripped
             or HEADING.match(raw)
             or ADMONITION.match(raw)
             or stripped.startswith("|")
             or stripped.startswith("*[")  # abbreviation definitions
-            or re.fullmatch(r"[-*_]{3,}", stripped)
+            or re.fullmatch(r"[-*_=]{3,}", stripped)
         ):
             flush()
             continue
         if LIST_MARKER.match(raw):
             flush()
         if not current:
-            start = number
+            start = offset + index + 1
         current.append(_plain(raw))
     flush()
     return blocks
@@ -131,22 +134,3 @@ def measure(source: str) -> Readability:
         words=int(textstat.lexicon_count(text)) if text else 0,
         sentences=len(sentences(source)),
     )
-
-
-def report(path: str) -> str:
-    """A one-page summary for a writer: grade, words, and every sentence over 25 words."""
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
-    result = measure(source)
-    lines = [
-        f"{path}: grade {result.grade:.1f}, {result.words} words, "
-        f"{result.words_per_sentence:.1f} words a sentence"
-    ]
-    lines += [f"{path}:{s.line}: {s.words} words: {s.text}" for s in sentences(source) if s.words > 25]
-    return "\n".join(lines)
-
-
-if __name__ == "__main__":
-    import sys
-
-    print("\n".join(report(path) for path in sys.argv[1:]))

@@ -16,8 +16,7 @@ LOG_LINE = re.compile(r"^(?P<level>ERROR|WARNING|INFO|DEBUG)\s+-\s+(?P<message>.
 
 def command(config_file: Path, site_dir: Path) -> list[str]:
     # Not -q: that would silence the warnings (broken links, anchors) the checks must see.
-    return [sys.executable, "-m", "mkdocs", "build", "--strict",
-            "-f", str(config_file), "-d", str(site_dir)]
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -26,13 +25,24 @@ def environment(**extra: str) -> dict[str, str]:
 
 def start(config_file: Path, site_dir: Path, **extra_env: str) -> subprocess.Popen[str]:
     """Start a strict build into `site_dir`; the caller may do other work meanwhile."""
-    return subprocess.Popen(command(config_file, site_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=environment(**extra_env), cwd=site_dir.parent)
+    return subprocess.Popen(
+        command(config_file, site_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(**extra_env),
+        cwd=site_dir.parent,
+    )
 
 
 def run(config_file: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command(config_file, site_dir), capture_output=True, text=True,
-                          env=environment(**extra_env), cwd=site_dir.parent)
+    return subprocess.run(
+        command(config_file, site_dir),
+        capture_output=True,
+        text=True,
+        env=environment(**extra_env),
+        cwd=site_dir.parent,
+    )
 
 
 def messages(output: str) -> list[tuple[str, str]]:

@@ -27,7 +27,9 @@ SNIPPET = 240  # characters of an offending element's HTML to quote
 MORE_TARGETS = 4  # further offenders named by selector only
 # Two animation frames after `load`: Material finishes some layout work (e.g. wrapping wide tables)
 # in them. Only when Material's script ran: with JavaScript off, the frames would never come.
-SETTLE_SCRIPT = "() => window.document$ && new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+SETTLE_SCRIPT = (
+    "() => window.document$ && new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+)
 
 STORAGE_SCRIPT = """async () => ({
   localStorage: localStorage.length,

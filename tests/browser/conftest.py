@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from .guard import Recorder, open_page
-from .serve import serve, site_paths as walk_site
+from .serve import serve
+from .serve import site_paths as walk_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Quiet, offline Chromium: no sandbox (containers), no GPU, no phoning home.

@@ -15,7 +15,9 @@ def same_document_click(page: Page, link_selector: str, url: str) -> None:
     page.evaluate("window.__sameDocument = true")
     page.locator(link_selector).click()
     page.wait_for_url(url)
-    assert page.evaluate("window.__sameDocument === true"), "the click reloaded the page: instant navigation is not under test"
+    assert page.evaluate("window.__sameDocument === true"), (
+        "the click reloaded the page: instant navigation is not under test"
+    )
 
 
 def nav_link(base_url: str, path: str) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from site_pages import CONTENT_PAGES, page_url
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

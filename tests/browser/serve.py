@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-
 # The host part of each address in sitemap.xml.
 SITEMAP_ORIGIN = re.compile(rb"(<loc>\s*)https?://[^/<\s]+")
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Page, Request, expect
-
 from site_pages import CONTENT_PAGES, page_url
 
 from .checks import (
@@ -87,7 +86,9 @@ def test_quick_exit_stays_in_reach_and_readable_while_reading(
     assert not failures, report(failures)
 
 
-def test_quick_exit_without_javascript_is_a_plain_link(new_page: PageFactory, recorder: Recorder, base_url: str) -> None:
+def test_quick_exit_without_javascript_is_a_plain_link(
+    new_page: PageFactory, recorder: Recorder, base_url: str
+) -> None:
     target = quick_exit_url()
     recorder.expected.add(target)
     page = new_page(viewport=PHONE, java_script_enabled=False)
@@ -103,7 +104,14 @@ def test_quick_exit_without_javascript_is_a_plain_link(new_page: PageFactory, re
 # --- Print ---------------------------------------------------------------------------------
 
 # Material's furniture and our Quick exit: not on a handout.
-HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer", ".quick-exit"]
+HIDDEN_IN_PRINT = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-search",
+    ".md-footer",
+    ".quick-exit",
+]
 # The handout itself: the title, the text and the crisis lines.
 SHOWN_IN_PRINT = ["article h1", "article > p", ".crisis"]
 
@@ -142,7 +150,9 @@ def search(page: Page, query: str) -> None:
     expect(box).to_have_value(query)
 
 
-@pytest.mark.parametrize(("query", "expected_page"), [("rapport", "what-can-get-in-the-way/"), ("rapport", "glossary/")])
+@pytest.mark.parametrize(
+    ("query", "expected_page"), [("rapport", "what-can-get-in-the-way/"), ("rapport", "glossary/")]
+)
 def test_search_finds_a_topic(
     new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, query: str, expected_page: str
 ) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
-
 from conftest import copy_project, run_build
+from playwright.sync_api import Browser, Page
 from project_edits import add_redirect, rename_page
 from site_pages import page_url
 
@@ -45,7 +44,9 @@ def open_in_print(new_page: PageFactory, base_url: str, src: str, paper: str) ->
 
 @pytest.mark.parametrize("paper", sorted(PAPER))
 @pytest.mark.parametrize("src", HANDOUTS)
-def test_a_page_prints_as_a_clean_handout(new_page: PageFactory, base_url: str, recorder: Recorder, src: str, paper: str) -> None:
+def test_a_page_prints_as_a_clean_handout(
+    new_page: PageFactory, base_url: str, recorder: Recorder, src: str, paper: str
+) -> None:
     page = new_page(viewport={"width": 1280, "height": 900})
     page.goto(base_url + page_url(src))
     # On screen: the site's chrome is there; the QR code and the printed address stay out of the way.
@@ -58,7 +59,9 @@ def test_a_page_prints_as_a_clean_handout(new_page: PageFactory, base_url: str, 
     assert leftovers == [], f"{src}: printed chrome: {leftovers}"
     assert page.locator("article h1").first.is_visible()
     assert page.locator(".crisis").is_visible() and "988" in page.locator(".crisis").inner_text()
-    assert page.locator(".page-review").is_visible() and "Page last reviewed" in page.locator(".page-review").inner_text()
+    assert (
+        page.locator(".page-review").is_visible() and "Page last reviewed" in page.locator(".page-review").inner_text()
+    )
     address = page.locator(".page-address__url")
     assert address.is_visible() and address.inner_text() == SITE_URL + page_url(src)
     qr = page.locator("svg.page-qr")
@@ -96,7 +99,9 @@ def test_pdf_on_each_paper_size(new_page: PageFactory, base_url: str, paper: str
 
 
 @pytest.mark.parametrize("arrival", ["fresh load", "instant navigation"])
-def test_copy_link_copies_the_address_and_says_so(new_page: PageFactory, base_url: str, recorder: Recorder, arrival: str) -> None:
+def test_copy_link_copies_the_address_and_says_so(
+    new_page: PageFactory, base_url: str, recorder: Recorder, arrival: str
+) -> None:
     origin = base_url.rstrip("/")
     page = new_page(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900})
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
@@ -106,17 +111,21 @@ def test_copy_link_copies_the_address_and_says_so(new_page: PageFactory, base_ur
     else:  # clinician.js is loaded only by pages with buttons: it must arrive with the page's content
         open_home(page, base_url)
         same_document_click(page, nav_link(base_url, page_url("for-clinicians/index.md")), hub)
-    button = page.locator('.hub-copy[data-copy="https://therapy-relationship.github.io/what-a-good-relationship-feels-like/#trust"]')
+    button = page.locator(
+        '.hub-copy[data-copy="https://therapy-relationship.github.io/what-a-good-relationship-feels-like/#trust"]'
+    )
     button.scroll_into_view_if_needed()
     assert button.is_visible()
     button.click()
-    page.wait_for_function("document.querySelector('[data-copy-status]').textContent === 'Copied'")
+    # A function, not an expression string: Playwright evaluates a polled string with eval, which
+    # the pages' Content-Security-Policy refuses (no 'unsafe-eval').
+    page.wait_for_function("() => document.querySelector('[data-copy-status]').textContent === 'Copied'")
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "what-a-good-relationship-feels-like/#trust"
     status = page.locator("[data-copy-status]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     email = page.locator('[data-copy-from="email-1"]')
     email.click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('Subject: '))")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.startsWith('Subject: '))")
     assert recorder.failures() == []
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from site_pages import CONTENT_PAGES, page_url
 
 from .checks import STANDARD_CHECKS, audit_site, reflow_failures, report, scheme_is, screenshot_name, screenshot_to

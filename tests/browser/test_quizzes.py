@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-
 from site_pages import page_url
 
 from .checks import axe_within, report, storage_failures
@@ -157,7 +156,9 @@ def test_every_block_in_the_source_is_rendered(built_site: Path) -> None:
     # A block with a mistake shows a "not available" notice instead; the browser tests need the real thing.
     for block in all_blocks():
         html = built_html(built_site, block.url)
-        assert re.search(rf'<section [^>]*id="{block.anchor}"[^>]*data-{block.kind}\b', html), f"{block.src}: #{block.anchor}"
+        assert re.search(rf'<section [^>]*id="{block.anchor}"[^>]*data-{block.kind}\b', html), (
+            f"{block.src}: #{block.anchor}"
+        )
     assert rendered_quiz_pages(built_site) == quiz_pages()
 
 
@@ -324,7 +325,9 @@ def test_checkin_by_keyboard_only(
     choose_by_keyboard(page, inputs, [worried], multiple=False)
     tab_to(page, submit)
     page.keyboard.press("Enter")
-    (href,) = expected_links(base_url, block, {s["id"]: None for s in block.data["statements"]} | {first["id"]: worried})
+    (href,) = expected_links(
+        base_url, block, {s["id"]: None for s in block.data["statements"]} | {first["id"]: worried}
+    )
     link = summary.locator("li a")
     expect(link).to_have_count(1)
     assert link.evaluate("a => a.href") == href

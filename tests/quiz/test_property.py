@@ -9,28 +9,60 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from markupsafe import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from therapy_site.quiz import Link, Renderer, find_blocks, read_block, read_page
-from therapy_site.quiz.validate import CHECKIN, OPTION, QUESTION, QUIZ, STATEMENT
+from therapy_site.quiz.rules import CHECKIN, OPTION, QUESTION, QUIZ, STATEMENT
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "quiz"
 RENDERER = Renderer(TEMPLATES)  # one Jinja environment: templates compile once
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Lines that look like Markdown around quizzes: fences of every kind, headings, YAML-ish text.
-PAGE_LINES = st.sampled_from([
-    "```quiz", "```checkin", "~~~quiz", "````quiz", "```", "~~~", "````", "  ```quiz", "    ```",
-    "```python", "``` quiz `x`", "", "# Title", "## Part {#part}", "Some text.", "id: q",
-    "title: T", "questions:", "  - id: a", "    type: single", "    prompt: P?", "    options:",
-    "      - text: A", "        correct: true", "      - text: B", "    explanation: E",
-    '    review: "#part"', "scale: [A, B]", "statements:", "\t- tab", "key: [unclosed", "- - -",
-])
+PAGE_LINES = st.sampled_from(
+    [
+        "```quiz",
+        "```checkin",
+        "~~~quiz",
+        "````quiz",
+        "```",
+        "~~~",
+        "````",
+        "  ```quiz",
+        "    ```",
+        "```python",
+        "``` quiz `x`",
+        "",
+        "# Title",
+        "## Part {#part}",
+        "Some text.",
+        "id: q",
+        "title: T",
+        "questions:",
+        "  - id: a",
+        "    type: single",
+        "    prompt: P?",
+        "    options:",
+        "      - text: A",
+        "        correct: true",
+        "      - text: B",
+        "    explanation: E",
+        '    review: "#part"',
+        "scale: [A, B]",
+        "statements:",
+        "\t- tab",
+        "key: [unclosed",
+        "- - -",
+    ]
+)
 KEYS = sorted({*QUIZ, *QUESTION, *OPTION, *CHECKIN, *STATEMENT, "promt", "<<"})
 SCALARS = st.one_of(
-    st.text(max_size=20), st.booleans(), st.integers(), st.none(),
+    st.text(max_size=20),
+    st.booleans(),
+    st.integers(),
+    st.none(),
     st.sampled_from(["single", "multiple", "true-false", "scenario", "#part", "x.md#y", "<b>x</b>", "a-b", "Rarely"]),
 )
 TREES = st.recursive(
@@ -86,10 +118,18 @@ def test_any_yaml_structure(tree: object, kind: str) -> None:
 @given(prompt=st.text(min_size=1, max_size=60), feedback=st.text(min_size=1, max_size=60))
 def test_any_plain_text_is_accepted_or_rejected_never_crashes(prompt: str, feedback: str) -> None:
     tree = {
-        "id": "q", "title": "T", "questions": [{
-            "id": "a", "type": "single", "prompt": prompt, "explanation": "E", "review": "#part",
-            "options": [{"text": "A", "correct": True, "feedback": feedback}, {"text": "B"}],
-        }],
+        "id": "q",
+        "title": "T",
+        "questions": [
+            {
+                "id": "a",
+                "type": "single",
+                "prompt": prompt,
+                "explanation": "E",
+                "review": "#part",
+                "options": [{"text": "A", "correct": True, "feedback": feedback}, {"text": "B"}],
+            }
+        ],
     }
     body = yaml.safe_dump(tree, allow_unicode=True)
     markdown = f"```quiz\n{body}```\n## Part {{#part}}\n"

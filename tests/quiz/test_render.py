@@ -14,7 +14,17 @@ from pathlib import Path
 import pytest
 
 from therapy_site.quiz import (
-    ANSWER_KEY_PAGE, CheckIn, Link, Option, Question, Quiz, Renderer, Review, Site, Statement, fill_slots,
+    ANSWER_KEY_PAGE,
+    CheckIn,
+    Link,
+    Option,
+    Question,
+    Quiz,
+    Renderer,
+    Review,
+    Site,
+    Statement,
+    fill_slots,
     read_page,
 )
 
@@ -202,7 +212,14 @@ def test_a_search_parser_would_find_the_questions_but_not_the_answers(renderer: 
     parser.close()
     indexed = " ".join("".join(section.text) for section in parser.data)
     assert "What does" in indexed and "Which of these are good signs?" in indexed
-    for secret in ("Empathy means", "Goals are agreed", "answer we'd expect", "Show answer", "Check answer", "Which pages can help"):
+    for secret in (
+        "Empathy means",
+        "Goals are agreed",
+        "answer we'd expect",
+        "Show answer",
+        "Check answer",
+        "Which pages can help",
+    ):
         assert secret not in indexed
 
 
@@ -212,7 +229,13 @@ def test_text_is_always_escaped(renderer: Renderer) -> None:
     question = Question("q", "single", evil, (Option(evil, True, evil), Option("b")), evil, Review("#a", 1), (evil,))
     quiz = Quiz("q", evil, (question,))
     checkin = CheckIn("c", evil, (evil, "b"), (Statement("s", evil, (evil,), Review("#a", 1)),))
-    for html in (renderer.quiz(quiz, lambda _t: Link('"><script>', evil), ), renderer.checkin(checkin, lambda _t: Link("#a", evil), Link("#w", evil))):
+    for html in (
+        renderer.quiz(
+            quiz,
+            lambda _t: Link('"><script>', evil),
+        ),
+        renderer.checkin(checkin, lambda _t: Link("#a", evil), Link("#w", evil)),
+    ):
         assert "<script" not in html
         assert "&lt;script&gt;" in html
 
@@ -254,11 +277,17 @@ def test_blocks_keep_their_indentation_and_are_surrounded_by_blank_lines(rendere
 def answer_key_site() -> Site:
     """A topic page with every kind of block, and the pages its review links point to."""
     blocks = "".join(
-        f"```{'checkin' if name == 'checkin' else 'quiz'}\n" + re.sub(r"^id: \S+", f"id: {name}", text, count=1, flags=re.M) + "```\n\n"
+        f"```{'checkin' if name == 'checkin' else 'quiz'}\n"
+        + re.sub(r"^id: \S+", f"id: {name}", text, count=1, flags=re.M)
+        + "```\n\n"
         for name, text in BLOCKS.items()
     )
-    topic = read_page(f"# Topic\n\n## Empathy {{#empathy}}\n\n## Together {{#collaboration}}\n\n{blocks}", 0, "topic.md", "Topic")
-    warning = read_page("# When\n\n## Signs {#warning-signs}\n", 0, "when-it-is-not-healthy.md", "When it is not healthy")
+    topic = read_page(
+        f"# Topic\n\n## Empathy {{#empathy}}\n\n## Together {{#collaboration}}\n\n{blocks}", 0, "topic.md", "Topic"
+    )
+    warning = read_page(
+        "# When\n\n## Signs {#warning-signs}\n", 0, "when-it-is-not-healthy.md", "When it is not healthy"
+    )
     good = read_page("# Good\n\n## Listening {#listening}\n", 0, "what-a-good-relationship-feels-like.md", "Good")
     assert topic.problems == ()
     pages = {page.src_path: page for page in (topic, warning, good)}

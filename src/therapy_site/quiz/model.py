@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from therapy_site.grammar import Heading as Heading
+from therapy_site.problems import Problem as Problem
+
 # The question types editors may write, in the order the docs list them.
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true-false", "scenario")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One mistake in a page: the 1-based source line and what to do about it."""
-
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -125,13 +117,6 @@ class ParsedBlock:
 
 
 @dataclass(frozen=True)
-class Heading:
-    id: str
-    text: str
-    line: int
-
-
-@dataclass(frozen=True)
 class PageQuizzes:
     """Everything the engine learnt about one page."""
 
@@ -148,7 +133,7 @@ class PageQuizzes:
     @property
     def drafts(self) -> tuple[Item, ...]:
         """Every item as far as it could be read, problems or not (for site-wide checks)."""
-        return tuple(parsed.item or parsed.draft for parsed in self.blocks if parsed.item or parsed.draft)
+        return tuple(item for parsed in self.blocks if (item := parsed.item or parsed.draft) is not None)
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

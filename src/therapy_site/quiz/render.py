@@ -14,9 +14,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from therapy_site.quiz.model import CheckIn, Item, ParsedBlock, Quiz
+from therapy_site.quiz.assemble import WARNING_PAGE, resolve_review
+from therapy_site.quiz.model import CheckIn, Item, PageQuizzes, ParsedBlock, Quiz
 from therapy_site.quiz.site import Entry, Link, Site, entries
-from therapy_site.quiz.validate import WARNING_PAGE, read_page, resolve_review
 
 Linker = Callable[[str], Link]
 # Characters Python-Markdown (and its tables) treat as syntax; a backslash makes them literal.
@@ -52,8 +52,11 @@ def compact(html: str, indent: str = "") -> str:
 class Renderer:
     def __init__(self, template_dir: Path | str) -> None:
         self.env = Environment(
-            loader=FileSystemLoader(str(template_dir)), autoescape=True, undefined=StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True,
+            loader=FileSystemLoader(str(template_dir)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         self.env.filters["md"] = markdown_text
         # "{#" opens a Jinja comment, so heading ids are written `{{ "trust" | heading_id }}`.
@@ -67,9 +70,14 @@ class Renderer:
     def checkin(self, checkin: CheckIn, link: Linker, warning: Link, src_path: str = "") -> str:
         # A statement is a warning sign when the page it points to is the warning-signs page.
         warnings = {s.id for s in checkin.statements if resolve_review(src_path, s.review.target)[0] == WARNING_PAGE}
-        return compact(self.env.get_template("checkin.html").render(
-            checkin=checkin, link=link, warning=warning, warnings=warnings,
-        ))
+        return compact(
+            self.env.get_template("checkin.html").render(
+                checkin=checkin,
+                link=link,
+                warning=warning,
+                warnings=warnings,
+            )
+        )
 
     def notice(self, kind: str) -> str:
         return compact(self.env.get_template("notice.html").render(kind=kind))
@@ -81,8 +89,16 @@ class Renderer:
 
     # -- a whole page ---------------------------------------------------------------------------
 
-    def page(self, markdown: str, blocks: Sequence[ParsedBlock], link: Linker, warning: Link,
-             src_path: str = "", ok: bool = True, stash: list[str] | None = None) -> str:
+    def page(
+        self,
+        markdown: str,
+        blocks: Sequence[ParsedBlock],
+        link: Linker,
+        warning: Link,
+        src_path: str = "",
+        ok: bool = True,
+        stash: list[str] | None = None,
+    ) -> str:
         """The page's Markdown with each block replaced by its HTML, or by a notice if not `ok`.
 
         With a `stash`, each block's HTML goes there and the Markdown gets a one-line slot
@@ -91,7 +107,8 @@ class Renderer:
         lines = markdown.split("\n")
         ordered = sorted(blocks, key=lambda parsed: parsed.block.start)
         rendered = [
-            self.item(parsed.item, link, warning, src_path) if ok and parsed.item is not None
+            self.item(parsed.item, link, warning, src_path)
+            if ok and parsed.item is not None
             else self.notice(parsed.block.kind)
             for parsed in ordered
         ]
@@ -104,11 +121,12 @@ class Renderer:
             stash.extend(rendered)
         return "\n".join(lines)
 
-    def render_page(self, markdown: str, src_path: str, site: Site, ok: bool,
-                    stash: list[str] | None = None, line_offset: int = 0) -> str:
-        """Replace the blocks of `markdown` (the text MkDocs hands over; read once, then cached)."""
-        parsed = read_page(markdown, line_offset).blocks
-        return self.page(markdown, parsed, site.linker(src_path), site.warning_link(src_path), src_path, ok, stash)
+    def render_page(
+        self, markdown: str, page: PageQuizzes, site: Site, ok: bool, stash: list[str] | None = None
+    ) -> str:
+        """Replace the blocks of `markdown`, the page body they were read from."""
+        src = page.src_path
+        return self.page(markdown, page.blocks, site.linker(src), site.warning_link(src), src, ok, stash)
 
     # -- generated pages ------------------------------------------------------------------------
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from therapy_site.quiz.assemble import WARNING_PAGE, check_site, resolve_review
 from therapy_site.quiz.model import PageQuizzes, Problem
-from therapy_site.quiz.validate import WARNING_PAGE, check_site, resolve_review
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,13 @@ def heading_slug(value: str) -> str:
 class Site:
     """Every Markdown page of a build, in navigation order."""
 
-    def __init__(self, pages: Iterable[PageQuizzes], page_exists: Callable[[str], bool],
-                 href: Callable[[str, str], str]) -> None:
+    def __init__(
+        self, pages: Iterable[PageQuizzes], page_exists: Callable[[str], bool], href: Callable[[str, str], str]
+    ) -> None:
         self.pages = {page.src_path: page for page in pages}
         self.page_exists = page_exists  # any file of the site (src path relative to docs/)
         self.href = href  # (from src path, to src path) -> relative URL
+        self.failed: set[str] = set()  # pages with a quiz problem: their quizzes are not shown
 
     def anchors(self, src_path: str) -> set[str]:
         page = self.pages.get(src_path)
@@ -51,8 +53,11 @@ class Site:
     def problems(self, where: Callable[[str], str] = str) -> dict[str, list[Problem]]:
         """Every problem, per page: the page's own, then the site-wide ones, sorted by line."""
         site_wide = check_site(self.pages.values(), self.page_exists, self.anchors, where)
-        found = {src: sorted([*page.problems, *site_wide.get(src, [])], key=lambda problem: problem.line)
-                 for src, page in self.pages.items()}
+        found = {
+            src: sorted([*page.problems, *site_wide.get(src, [])], key=lambda problem: problem.line)
+            for src, page in self.pages.items()
+        }
+        self.failed = {src for src, problems in found.items() if problems}
         return {src: problems for src, problems in found.items() if problems}  # in page order
 
     def link(self, from_src: str, target: str) -> Link:
@@ -74,7 +79,8 @@ class Site:
         return self.link(from_src, markdown_link(from_src, WARNING_PAGE))
 
     def with_items(self) -> list[PageQuizzes]:
-        return [page for page in self.pages.values() if page.items]
+        """The pages whose quizzes are shown: the generated pages list only these."""
+        return [page for page in self.pages.values() if page.items and page.src_path not in self.failed]
 
 
 @dataclass(frozen=True)
@@ -99,3 +105,11 @@ def entries(site: Site, from_src: str, reserved: Sequence[str] = ()) -> list[Ent
         used.add(slug)
         found.append(Entry(page, site.title(page.src_path), slug, markdown_link(from_src, page.src_path)))
     return found
+
+
+def nav_order(nav: object) -> list[str]:
+    """The src paths of mkdocs.yml's nav, in reading order (the generated pages follow it)."""
+    if isinstance(nav, str):
+        return [nav]
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return [path for value in values for path in nav_order(value)]

@@ -1,0 +1,230 @@
+"""A client's first screen on a phone (issue 12): the page comes first, help is one tap away."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .checks import SETTLE_SCRIPT, axe_within, report, storage_failures
+from .conftest import PageFactory
+from .guard import Recorder
+from .navigation import nav_link, open_home, same_document_click
+from .reader import QUICK_EXIT_PAGES, Screen, accessibility, extra, settle, tab_to
+
+pytestmark = pytest.mark.browser
+
+# On a phone (360 x 740, and 320 wide: a 1280 px screen at 400 %) the page's title and the start of
+# its text are in the first screen, with Quick exit and crisis help.
+TITLE_TOP = 200
+FIRST_PARAGRAPH_TOP = 330
+TAP = 44  # WCAG 2.5.5 (AAA) for the controls that open things
+TARGET = 24  # WCAG 2.5.8 (AA) for each line
+ONE_LINE = 48  # on a laptop crisis help takes one line above the title: one 44 px row
+SCREENS = [
+    *(
+        Screen(width, scheme, javascript)
+        for width in (320, 360)
+        for scheme in ("light", "dark")
+        for javascript in (True, False)
+    ),
+    Screen(1280, "light", True),
+    Screen(1280, "dark", False),
+]
+
+MEASURE = """() => {
+  const box = el => { if (!el) return null; const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; };
+  const article = document.querySelector('article');
+  const h1 = article.querySelector('h1');
+  const after = el => h1 && (h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const paragraph = [...article.querySelectorAll('p')].find(p => after(p) && p.checkVisibility() && !p.closest('.crisis, .quick-exit, .page-review'));
+  const line = [...article.querySelectorAll('.crisis__first')].filter(p => p.checkVisibility());
+  const title = document.querySelector('.md-header__topic .md-ellipsis');
+  return {
+    h1: box(h1), paragraph: box(paragraph), crisis: box(article.querySelector('.crisis')),
+    summary: box(article.querySelector('.crisis__summary')), lines: line.length,
+    line: box(line[0]), lineLink: box(line[0] && line[0].querySelector('a[href^="tel:"]')),
+    quickExit: box(article.querySelector('.quick-exit__link')),
+    title: title && {text: title.textContent.trim(), cut: title.scrollWidth > title.clientWidth + 1 || title.scrollHeight > title.clientHeight + 1},
+  };
+}"""
+
+
+def first_screen_failures(url: str, path: str, screen: Screen, found: dict) -> list[str]:
+    failures: list[str] = []
+    height = screen.height
+
+    def fail(message: str) -> None:
+        failures.append(f"{url} at {screen}: {message}")
+
+    if not found["h1"] or not found["paragraph"] or not found["summary"] or not found["line"]:
+        fail(f"missing: title, first paragraph, 'Need help now?' or its line: {found}")
+        return failures
+    if found["lines"] != 1:
+        fail(f"{found['lines']} crisis lines show in the closed box, expected 1")
+    if found["title"] is None or found["title"]["cut"]:
+        fail(f"the site's name is cut short in the header: {found['title']}")
+    has_exit = found["quickExit"] is not None
+    if has_exit != (path in QUICK_EXIT_PAGES):
+        fail(f"Quick exit {'shows' if has_exit else 'is missing'}; expected on {QUICK_EXIT_PAGES} only")
+    if found["summary"]["height"] < TAP or (found["lineLink"] or {"height": 0})["height"] < TARGET:
+        fail(f"too small to tap: 'Need help now?' {found['summary']['height']}px, its line {found['lineLink']}")
+    if screen.is_phone:
+        if found["h1"]["top"] > TITLE_TOP:
+            fail(f"the title starts at {found['h1']['top']:.0f}px, more than {TITLE_TOP}px down")
+        if found["paragraph"]["top"] > FIRST_PARAGRAPH_TOP:
+            fail(
+                f"the first paragraph starts at {found['paragraph']['top']:.0f}px, more than {FIRST_PARAGRAPH_TOP}px down"
+            )
+        for name in ("summary", "line", "quickExit"):
+            if found[name] and not 0 <= found[name]["top"] and found[name]["bottom"] <= height:
+                fail(f"{name} is not in the first screen: {found[name]}")
+    else:
+        if found["crisis"]["height"] > ONE_LINE or found["crisis"]["bottom"] > found["h1"]["top"]:
+            fail(f"crisis help takes {found['crisis']['height']:.0f}px above the title, more than one line")
+        if (
+            abs(
+                found["summary"]["top"]
+                + found["summary"]["height"] / 2
+                - (found["line"]["top"] + found["line"]["height"] / 2)
+            )
+            > 8
+        ):
+            fail("'Need help now?' and its line are not on one line")
+    return failures
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=str)
+def test_the_page_comes_first(
+    new_page: PageFactory, recorder: Recorder, base_url: str, site_paths: list[str], screen: Screen
+) -> None:
+    page = new_page(**screen.options())
+    failures: list[str] = []
+    for path in site_paths:  # the home page and the 404 page included
+        page.goto(base_url + path)
+        page.evaluate(SETTLE_SCRIPT)
+        failures += first_screen_failures(page.url, path, screen, page.evaluate(MEASURE))
+    assert set(QUICK_EXIT_PAGES) <= set(site_paths)
+    failures += recorder.failures()
+    assert not failures, report(failures)
+
+
+# --- "Need help now?" ----------------------------------------------------------------------
+
+HELP_PAGE = "glossary/"
+
+
+def every_line() -> list[tuple[str, str]]:
+    """(href, words) of every crisis line and of the helpline directory, from mkdocs.yml."""
+    crisis = extra()["crisis"]
+    lines = [(f"tel:{line['tel']}", line["label"]) for group in crisis["groups"] for line in group["lines"]]
+    return [*lines, (crisis["elsewhere"]["url"], crisis["elsewhere"]["label"])]
+
+
+@pytest.mark.parametrize(
+    ("how", "scheme"), [("tap", "light"), ("Enter", "dark"), ("Space", "light"), ("no JavaScript", "dark")]
+)
+def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
+    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, scheme: str
+) -> None:
+    screen = Screen(360, scheme, how != "no JavaScript")
+    page = new_page(**screen.options(has_touch=how == "tap"))
+    page.goto(base_url + HELP_PAGE)
+    summary = page.locator(".crisis__summary")
+    lines = page.locator(".crisis__more .crisis__groups a")
+    title = extra()["crisis"]["title"]
+    # A screen reader hears a collapsed button named "Need help now?" (a native <details>).
+    assert accessibility(page, ".crisis__summary") | {"focusable": True} == {
+        "role": "DisclosureTriangle",
+        "name": title,
+        "focusable": True,
+        "expanded": False,
+    }
+    assert lines.count() == len(every_line()) and not any(line.is_visible() for line in lines.all())
+    expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(1)
+
+    def toggle() -> None:
+        if how == "tap":
+            summary.tap()
+        elif how in ("Enter", "Space"):
+            if not summary.evaluate("el => el === document.activeElement"):
+                tab_to(page, summary)
+            page.keyboard.press(how)
+        else:
+            summary.click()
+        settle(page)
+
+    toggle()
+    assert accessibility(page, ".crisis__summary")["expanded"] is True
+    shown = lines.evaluate_all(
+        "as => as.filter(a => a.checkVisibility()).map(a => [a.getAttribute('href'), a.textContent.trim()])"
+    )
+    assert sorted(map(tuple, shown)) == sorted(every_line()), "not every line shows once the box is open"
+    # The open list starts with the line that showed: it is not shown twice.
+    expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(0)
+    failures = axe_within(".crisis")(page)
+    box = page.locator(".crisis__more").bounding_box()
+    assert box is not None and box["y"] < 200, "the list did not open in place"
+    toggle()
+    assert accessibility(page, ".crisis__summary")["expanded"] is False
+    expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(1)
+    failures += storage_failures(page) + recorder.failures()
+    assert not failures, report(failures)
+
+
+def region_order(first: str | None) -> list[str]:
+    """The regions as the reader should see them: `first` (None: none matches) then mkdocs.yml's order."""
+    crisis = extra()["crisis"]
+    regions = [group["region"] for group in crisis["groups"]]
+    first = first or regions[0]
+    return [first, *(region for region in regions if region != first), crisis["elsewhere"]["region"]]
+
+
+@pytest.mark.parametrize(
+    ("locale", "javascript", "arrival", "first"),
+    [
+        ("en-GB", True, "fresh load", "UK"),
+        ("en-IE", True, "fresh load", "UK"),
+        ("en-US", True, "fresh load", "US"),
+        ("cy-GB", True, "fresh load", "UK"),  # Welsh: not listed, but the same country
+        ("fr-FR", True, "fresh load", None),  # no region matches: mkdocs.yml's order
+        ("en-GB", True, "instant navigation", "UK"),
+        ("en-GB", False, "fresh load", None),  # without JavaScript: every region, in mkdocs.yml's order
+    ],
+)
+def test_the_readers_region_comes_first(
+    new_page: PageFactory,
+    recorder: Recorder,
+    base_url: str,
+    locale: str,
+    javascript: bool,
+    arrival: str,
+    first: str | None,
+) -> None:
+    page = new_page(**Screen(360, javascript=javascript).options(locale=locale))
+    if arrival == "fresh load":
+        page.goto(base_url + HELP_PAGE)
+    else:
+        open_home(page, base_url)
+        page.locator("header label[for=__drawer]").click()
+        same_document_click(page, nav_link(base_url, HELP_PAGE), base_url + HELP_PAGE)
+    if javascript:
+        assert page.evaluate("navigator.languages[0]") == locale, "the browser's language was not set"
+    expected = region_order(first)
+    for where in (".crisis__more", ".crisis__print"):
+        order = page.locator(f"{where} .crisis__group > .crisis__region").all_text_contents()
+        assert [region.strip() for region in order] == expected, f"{where}: {order}"
+    shown = page.locator(".crisis__first").filter(visible=True)
+    expect(shown).to_have_count(1)
+    group = next(group for group in extra()["crisis"]["groups"] if group["region"] == expected[0])
+    expect(shown.locator(".crisis__region")).to_have_text(group["region"])
+    expect(shown.locator("a")).to_have_attribute("href", f"tel:{group['lines'][0]['tel']}")
+    expect(shown.locator("a")).to_have_text(group["lines"][0]["label"])
+    failures = storage_failures(page) + recorder.failures()
+    assert not failures, report(failures)
+
+
+def test_every_region_names_its_languages_in_the_config() -> None:
+    # The order comes from mkdocs.yml, never from site.js: each region lists its language tags.
+    for group in extra()["crisis"]["groups"]:
+        assert group.get("languages"), f"{group['region']}: no languages in mkdocs.yml"
+    assert {"en-GB", "en-IE"} <= set(next(g for g in extra()["crisis"]["groups"] if g["region"] == "UK")["languages"])
