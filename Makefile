@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build test lint serve check urls new-page bench lock chromium clean
+.PHONY: build test lint serve check urls new-page translated bench lock chromium clean
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -26,8 +26,9 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Editors: the strict build, readability, spelling, quizzes, links; each as docs/page.md:LINE: message.
-# `make check STRICT_REVIEW=1` also fails on a review_due date in the past.
+# Editors: the strict build, readability, spelling, quizzes, links, translations; each as
+# docs/page.md:LINE: message. `make check STRICT_REVIEW=1` also fails on a review_due date in the
+# past, and on a translation that no longer follows its English page.
 check: $(STAMP)
 	$(BIN)/python -m therapy_site.check $(if $(filter 1 yes true,$(STRICT_REVIEW)),--strict-review)
 
@@ -38,6 +39,11 @@ urls: $(STAMP)
 # Start a page from page-template.md: make new-page NAME=my-topic TITLE="My topic"
 new-page: $(STAMP)
 	$(BIN)/python -m therapy_site.newpage "$(NAME)" "$(TITLE)"
+
+# Translators: record that a translated page says what its English page says now:
+# make translated PAGE=docs/about.es.md (make check warns when the English page changes later).
+translated: $(STAMP)
+	$(BIN)/python -m therapy_site.translated "$(PAGE)"
 
 # Performance benchmark, not part of `make test` (slow): bench/results.json and the table in
 # bench/README.md. Lighthouse comes from bench/package-lock.json. BENCH_ARGS="--only lighthouse" etc.

@@ -323,7 +323,7 @@ def write_corpus(destination: Path, pages: int) -> Corpus:
         shutil.rmtree(destination)
     docs = destination / "docs"
     docs.mkdir(parents=True)
-    for part in ("overrides", "hooks"):
+    for part in ("overrides", "hooks", "translations"):
         shutil.copytree(ROOT / part, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
     for number in range(pages):
         path = docs / page_path(number)

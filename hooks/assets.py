@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from therapy_site.minify import minified
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100): it needs each file's place on disk
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     custom_dir = config.theme.custom_dir
     if not custom_dir:

@@ -1,6 +1,7 @@
 """MkDocs glue: every address in published-urls.txt must still lead somewhere after the build.
 
-The rules live in therapy_site.registry (audit.py for one build). `make urls` builds with
+The rules live in therapy_site.registry (audit.py). Each language's pages are gathered as they are
+written, and its addresses checked at the end of its build. `make urls` builds with
 UPDATE_PUBLISHED_URLS=1, and names the last commit's file in COMMITTED_PUBLISHED_URLS.
 """
 
@@ -15,28 +16,25 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from therapy_site import build, hub, registry
-from therapy_site.registry.audit import Audit
+from therapy_site.registry import audit
 
 log = logging.getLogger("mkdocs.hooks.link_registry")
-AUDIT = [Audit()]
-
-
-def on_config(config: MkDocsConfig) -> None:
-    AUDIT[:] = [Audit()]  # `mkdocs serve` reuses this module for every rebuild
 
 
 @event_priority(-100)  # last: after every hook has put its HTML (and ids) in the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    now = build.current()
+    now.audit = now.audit or audit.Audit()
     toc = [item.id for item in hub.walk(page.toc) if item.level >= 2]
-    AUDIT[0].add_page(build.current(), page.file.src_uri, page.url, output, toc, page.file.generated_by is not None)
+    now.audit.add_page(now, page.file.src_uri, page.url, output, toc, page.file.generated_by is not None)
     return output
 
 
-@event_priority(-100)  # last: checks the registry against everything the build made
+@event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language
 def on_post_build(config: MkDocsConfig) -> None:
     plugin = config.plugins.get("redirects")
     committed = os.environ.get(registry.COMMITTED_ENV)
-    for line in AUDIT[0].finish(
+    for line in audit.finish(
         build.current(),
         Path(config.config_file_path),
         dict(plugin.config.get("redirect_maps") or {}) if plugin is not None else {},

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "translations")
 
 
 class LogLines(logging.Handler):

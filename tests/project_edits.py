@@ -48,9 +48,12 @@ def registry_line(project: Path, url: str) -> int:
 
 
 def rename_page(project: Path, old: str, new: str) -> None:
-    """Rename docs/OLD to docs/NEW and fix every link and the nav entry (not the registry)."""
+    """Rename docs/OLD to docs/NEW, and its translations alike (docs/OLD.es.md), and fix every
+    link and the nav entry (not the registry)."""
     docs = project / "docs"
     (docs / old).rename(docs / new)
+    for translation in docs.glob(old.removesuffix(".md") + ".*.md"):
+        translation.rename(docs / (new.removesuffix(".md") + translation.name[len(old) - 3 :]))
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if old in text:

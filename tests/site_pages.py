@@ -35,3 +35,17 @@ def page_url(src: str) -> str:
     """The page's address relative to the site root, e.g. 'foo/' or ''."""
     path = built_path(src)
     return path[: -len("index.html")]
+
+
+# The site's languages and where each lives: English at the root, Spanish under /es/.
+LANGUAGES = {"en": "", "es": "es/"}
+
+
+def source(src: str, language: str = "en") -> str:
+    """The file of a page in a language: 'about.md' -> 'about.es.md'."""
+    return src if language == "en" else src.removesuffix(".md") + f".{language}.md"
+
+
+def built_in(src: str, language: str = "en") -> str:
+    """Where a page of a language is written: 'about.md', 'es' -> 'es/about/index.html'."""
+    return LANGUAGES[language] + built_path(src)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from project_edits import add_editor_files, edit, run_module
 from therapy_site import check, lint, sitebuild
 from therapy_site.page import Page, read_page
 from therapy_site.problems import Problem, unique
-from therapy_site.readability import LIMITS
+from therapy_site.readability import limits
 
 REVIEWED_TODAY = dt.date(2026, 11, 25)  # tests fix "today"; every page is reviewed then
 AFTER_REVIEW_DUE = dt.date(2028, 1, 1)
@@ -115,6 +116,8 @@ def test_make_check_catches_each_planted_mistake_with_file_and_line(project_copy
     # The heading without an id is reported once, although the build and the lint both see it.
     assert out.count(f"{helps}:{where['heading']}: the heading") == 1
     # ... and its made-up address is not offered for registering: one mistake, one message.
+    # While an English page holds a mistake, its translation being behind is not said too.
+    assert "has changed since this translation" not in out
     assert "can-it-help-me-say-what-i-need" not in out.replace("{#can-it-help-me-say-what-i}", "")
     assert re.search(r"make check: \d+ errors?, 0 warnings \(\d+\.\d s\): fix the errors above", result.stderr)
 
@@ -168,7 +171,7 @@ def test_long_sentences_on_average_are_reported_as_the_tests_demand() -> None:
         + "\n"
     )
     problems = lint.readability_problems(page_of(wordy))
-    assert any(f"the limit is {LIMITS.average_sentence_words:g}" in p.message for p in problems)
+    assert any(f"the limit is {limits('en').average_sentence_words:g}" in p.message for p in problems)
 
 
 def test_html_images_need_alt_text_too() -> None:
@@ -205,3 +208,65 @@ def test_codespell_output_becomes_problems() -> None:
 def test_problems_are_sorted_and_unique() -> None:
     a, b = Problem(2, "x", "docs/b.md"), Problem(9, "y", "docs/a.md")
     assert unique([a, b, a]) == [b, a]
+
+
+# -- translations: which English page each follows -------------------------------------------------
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+
+
+def test_a_translation_behind_its_english_page_is_named_with_the_sections_that_changed(project_copy: Path) -> None:
+    add_editor_files(project_copy)
+    git(project_copy, "init", "-q")
+    git(project_copy, "add", "-A")
+    git(project_copy, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "start")
+    helps = project_copy / "docs" / "how-it-helps.md"
+    edit(helps, "Change can feel scary.", "Change can feel scary at first.")
+    edit(helps, "Many people find it hard to ask for what they need.", "Many people find it hard to ask for help.")
+    today = REVIEWED_TODAY.isoformat()
+
+    result = run_module("therapy_site.check", project_copy, "--today", today)
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning, until the review is strict
+    line = next(
+        number
+        for number, text in enumerate((project_copy / "docs" / "how-it-helps.es.md").read_text().splitlines(), 1)
+        if text.startswith("english_version:")
+    )
+    (warning,) = result.stdout.splitlines()
+    assert warning.startswith(
+        f"docs/how-it-helps.es.md:{line}: warning: docs/how-it-helps.md has changed since this translation was "
+        "last matched to it (sections that changed: 'Can it help me say what I need?' (#needs), "
+        "'Can it help me grow and try new things?' (#growth)); update this page to say the same, then run "
+        "`make translated PAGE=docs/how-it-helps.es.md`"
+    ), warning
+
+    strict = run_module("therapy_site.check", project_copy, "--strict-review", "--today", today)
+    assert strict.returncode == 1 and "docs/how-it-helps.es.md:" in strict.stdout and "warning" not in strict.stdout
+
+    done = run_module("therapy_site.translated", project_copy, "docs/how-it-helps.es.md")  # make translated
+    assert done.returncode == 0, done.stderr
+    assert "docs/how-it-helps.es.md: follows how-it-helps.md as it is now" in done.stdout
+    again = run_module("therapy_site.check", project_copy, "--strict-review", "--today", today)
+    assert again.returncode == 0 and again.stdout == "", again.stdout
+
+
+def test_an_english_page_without_a_translation_and_a_translation_without_its_page(project_copy: Path) -> None:
+    add_editor_files(project_copy)
+    (project_copy / "docs" / "privacy.es.md").unlink()
+    (project_copy / "docs" / "sources.md").rename(project_copy / "docs" / "references.md")
+    edit(project_copy / "mkdocs.yml", ": sources.md", ": references.md")
+    for page in (project_copy / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("sources.md", "references.md"), encoding="utf-8")
+    result = run_module("therapy_site.check", project_copy, "--today", REVIEWED_TODAY.isoformat())
+    out = result.stdout
+    assert (
+        "docs/privacy.md: warning: there is no translation of this page into Español (docs/privacy.es.md); "
+        "until one is written, the Español site shows this page in English"
+    ) in out
+    assert (
+        "docs/sources.es.md:1: this page translates sources.md, which is not in docs/ any more; if the English "
+        "page was renamed, rename this file the same way (new-name.es.md), or delete it"
+    ) in out
+    assert "Traceback" not in out + result.stderr

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, run_build
 from project_edits import edit
-from site_pages import CONTENT_PAGES, built_path
+from site_pages import CONTENT_PAGES, LANGUAGES, built_path
+from site_words import TABLES
 
 from therapy_site import grammar, hub, pagemeta, registry
 from therapy_site.html import html_ids
@@ -41,15 +42,18 @@ class Headings(HTMLParser):
         self.inside -= tag == "article"
 
 
-def hub_html(site: Path) -> str:
-    return (site / HUB).read_text(encoding="utf-8")
+def hub_html(site: Path, language: str = "en") -> str:
+    return (site / LANGUAGES[language] / HUB).read_text(encoding="utf-8")
 
 
-def built_pages(site: Path) -> list[Path]:
+def built_pages(site: Path, language: str = "en") -> list[Path]:
+    """The pages of one language (the Spanish ones are under es/)."""
+    folders = [site / folder for folder in LANGUAGES.values() if folder]
     return [
         path
-        for path in sorted(site.rglob("index.html"))
+        for path in sorted((site / LANGUAGES[language]).rglob("index.html"))
         if "Redirecting..." not in path.read_text(encoding="utf-8")[:400]
+        and (LANGUAGES[language] or not any(path.is_relative_to(folder) for folder in folders))
     ]
 
 
@@ -58,9 +62,12 @@ def address_of(site: Path, path: Path) -> str:
     return SITE_URL if relative == "." else f"{SITE_URL}{relative}/"
 
 
-def test_every_page_and_section_is_listed_with_its_full_address_and_a_copy_button(built_site: Path) -> None:
-    html = hub_html(built_site)
-    pages = built_pages(built_site)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_and_section_is_listed_with_its_full_address_and_a_copy_button(
+    built_site: Path, language: str
+) -> None:
+    html, words = hub_html(built_site, language), TABLES[language]
+    pages = built_pages(built_site, language)
     assert len(pages) >= len(CONTENT_PAGES)
     missing: list[str] = []
     for path in pages:
@@ -69,7 +76,8 @@ def test_every_page_and_section_is_listed_with_its_full_address_and_a_copy_butto
         for address in [address_of(built_site, path), *(f"{address_of(built_site, path)}#{i}" for i in finder.ids)]:
             # Plain, selectable text, and a Copy link button that stays hidden until JavaScript runs.
             if f'<span class="hub-address">{address}</span>' not in html or not re.search(
-                rf'<button type="button" class="hub-copy" data-copy="{re.escape(address)}" aria-label="Copy link: [^"]+" hidden>Copy link</button>',
+                rf'<button type="button" class="hub-copy" data-copy="{re.escape(address)}" '
+                rf'aria-label="{re.escape(words("hub.copy_link_for", title=""))}[^"]+" [^>]*hidden>{words("hub.copy_link")}</button>',
                 html,
             ):
                 missing.append(address)

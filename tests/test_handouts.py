@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from site_pages import CONTENT_PAGES, built_path, page_url
+from site_words import ENGLISH
 
 from therapy_site import handout
 
@@ -23,7 +24,7 @@ def test_each_page_prints_its_address_and_a_qr_code_to_it(built_site: Path, src:
     body = blocks[0]
     assert f'This page: <span class="page-address__url">{address}</span>' in body
     # The code is the one segno draws for exactly this address: inline SVG, nothing fetched.
-    assert handout.qr_svg(address) in body
+    assert handout.qr_svg(address, ENGLISH("page.qr_title", address=address)) in body
     svg = body[body.index("<svg") : body.index("</svg>") + 6]
     assert f"<title>QR code that opens {address}</title>" in svg and 'role="img"' in svg
     assert "href" not in svg and "http" not in svg.replace(address, "")
@@ -58,6 +59,6 @@ def test_a_good_site_url_has_no_problem() -> None:
 
 
 def test_qr_svg_is_inline_and_scales_with_css() -> None:
-    svg = handout.qr_svg("https://example.org/a/")
+    svg = handout.qr_svg("https://example.org/a/", "QR code")
     assert svg.startswith('<svg role="img" ') and 'class="page-qr"' in svg and "viewBox" in svg
     assert "width=" not in svg.split(">", 1)[0]  # no fixed size: print CSS sets it

@@ -13,7 +13,9 @@ from therapy_site import quiz, registry
 from therapy_site.html import html_ids
 
 OLD, NEW = "what-can-get-in-the-way.md", "barriers.md"
-GENERATED = {registry.page_path(registry.src_url(src)) for src in (quiz.INDEX_PAGE, quiz.ANSWER_KEY_PAGE)}
+GENERATED = {
+    "/" + folder + registry.src_url(src) for src in (quiz.INDEX_PAGE, quiz.ANSWER_KEY_PAGE) for folder in ("", "es/")
+}
 
 
 class ArticleIds(HTMLParser):
@@ -87,6 +89,7 @@ def test_renaming_a_page_with_a_redirect_keeps_its_old_address_and_anchors(proje
     urls = run_module("therapy_site.urls", project_copy)  # make urls
     assert urls.returncode == 0, urls.stdout + urls.stderr
     assert "published-urls.txt: added /barriers/\n" in urls.stdout
+    assert "published-urls.txt: added /es/barriers/\n" in urls.stdout
     assert "added /what-can-get-in-the-way/" not in urls.stdout
 
     site = project_copy / "site"
@@ -98,6 +101,11 @@ def test_renaming_a_page_with_a_redirect_keeps_its_old_address_and_anchors(proje
     assert 'location.href="../barriers/"+(anchor?"#"+anchor:"")' in redirect
     # ... and every anchor registered for the old page is on the new one.
     ids = html_ids((site / "barriers" / "index.html").read_text(encoding="utf-8"))
+    assert [anchor for anchor in old_anchors if anchor not in ids] == []
+    # The one redirect moves the Spanish page too: /es/what-can-get-in-the-way/ -> /es/barriers/.
+    spanish = (site / "es" / "what-can-get-in-the-way" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../barriers/"' in spanish
+    ids = html_ids((site / "es" / "barriers" / "index.html").read_text(encoding="utf-8"))
     assert [anchor for anchor in old_anchors if anchor not in ids] == []
 
 
@@ -112,8 +120,15 @@ def test_renaming_a_page_without_a_redirect_fails_naming_the_address_and_the_fix
         r"add a redirect in mkdocs\.yml .*e\.g\. 'what-can-get-in-the-way\.md: barriers\.md'",
         result.stderr,
     ), result.stderr
-    # One error for the page, not one for each of its sections; and the new page is not registered.
-    assert result.stderr.count("no longer leads to a page") == 1
+    # One error for the page in each language, not one for each of its sections; both name the
+    # same redirect, which moves the page in every language; and the new page is not registered.
+    assert result.stderr.count("no longer leads to a page") == 2
+    spanish = registry_line(project_copy, "/es/what-can-get-in-the-way/")
+    assert re.search(
+        rf"published-urls\.txt:{spanish}: '/es/what-can-get-in-the-way/' no longer leads to a page .*"
+        r"e\.g\. 'what-can-get-in-the-way\.md: barriers\.md'",
+        result.stderr,
+    ), result.stderr
     assert "docs/barriers.md:1: the new page '/barriers/' and its" in result.stderr
     assert "Traceback" not in result.stderr
 

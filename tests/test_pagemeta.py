@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from site_words import ENGLISH, SPANISH
 
 from therapy_site.page import read_page
-from therapy_site.pagemeta import long_date
+from therapy_site.words import Words
 
 GOOD = "---\ntitle: T\ndescription: D\nreviewed: 2026-11-25\nreview_due: 2027-11-25\n---\n# T\n"
 
@@ -80,5 +81,12 @@ def test_bad_bytes_and_placeholders_are_named_by_line(data: bytes, line: int, fr
     assert (problem.file, problem.line) == ("docs/t.md", line) and fragment in problem.message
 
 
-def test_long_date_is_unambiguous() -> None:
-    assert long_date("2026-03-04") == "4 March 2026"
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (ENGLISH, "4 March 2026"),  # the day first, the month by name: one reading in the US and the UK
+        (SPANISH, "4 de marzo de 2026"),
+    ],
+)
+def test_long_date_is_unambiguous_in_each_language(words: Words, expected: str) -> None:
+    assert words.long_date("2026-03-04") == expected

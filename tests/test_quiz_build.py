@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, run_build
-from site_pages import TOPIC_PAGES, built_path
+from site_pages import CONTENT_PAGES, LANGUAGES, TOPIC_PAGES, built_in, built_path, source
+from site_words import TABLES
 
 from therapy_site.page import read_page
 from therapy_site.quiz import PageQuizzes, Quiz, read_quizzes
@@ -20,32 +21,33 @@ DOCS = ROOT / "docs"
 QUIZ_MARKUP = ('class="quiz', "data-quiz", "data-checkin", "quiz.js", "quiz.css")
 
 
-def engine_view(path: Path) -> PageQuizzes:
+def engine_view(src: str, language: str = "en") -> PageQuizzes:
     """What the engine reads in one source page, as the hook reads it."""
-    return read_quizzes(read_page(path.relative_to(DOCS).as_posix(), path.read_bytes()))
+    return read_quizzes(read_page(src, (DOCS / source(src, language)).read_bytes()))
 
 
-def all_pages() -> list[PageQuizzes]:
-    return [engine_view(path) for path in sorted(DOCS.rglob("*.md"))]
+def all_pages(language: str = "en") -> list[PageQuizzes]:
+    return [engine_view(src, language) for src in CONTENT_PAGES]
 
 
-def all_quizzes() -> list[Quiz]:
-    return [quiz for page in all_pages() for quiz in page.quizzes]
+def all_quizzes(language: str = "en") -> list[Quiz]:
+    return [quiz for page in all_pages(language) for quiz in page.quizzes]
 
 
 def visible_text(page_html: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
 
 
-def read(site: Path, src: str) -> str:
-    return (site / built_path(src)).read_text(encoding="utf-8")
+def read(site: Path, src: str, language: str = "en") -> str:
+    return (site / built_in(src, language)).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("src", TOPIC_PAGES)
-def test_every_topic_page_holds_its_quiz(built_site: Path, src: str) -> None:
-    page = engine_view(DOCS / src)
-    assert page.quizzes, f"docs/{src} has no ```quiz block"
-    out = read(built_site, src)
+def test_every_topic_page_holds_its_quiz(built_site: Path, src: str, language: str) -> None:
+    page = engine_view(src, language)
+    assert page.quizzes, f"docs/{source(src, language)} has no ```quiz block"
+    out = read(built_site, src, language)
     for quiz in page.quizzes:
         assert f'<section class="quiz" id="quiz-{quiz.id}"' in out
         for question in quiz.questions:
@@ -53,45 +55,49 @@ def test_every_topic_page_holds_its_quiz(built_site: Path, src: str) -> None:
     assert "assets/quiz.js" in out and "assets/quiz.css" in out
 
 
-def test_pages_without_quizzes_carry_no_quiz_code_or_markup(built_site: Path) -> None:
-    plain = [page.src_path for page in all_pages() if not page.blocks]
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_without_quizzes_carry_no_quiz_code_or_markup(built_site: Path, language: str) -> None:
+    plain = [page.src_path for page in all_pages(language) if not page.blocks]
     plain += ["check-your-understanding.md", "for-clinicians/answer-key.md"]
     assert "index.md" in plain
     for src in plain:
-        out = read(built_site, src)
+        out = read(built_site, src, language)
         assert not [marker for marker in QUIZ_MARKUP if marker in out], src
 
 
-def test_overview_page_links_every_quiz_and_check_in(built_site: Path) -> None:
-    out = read(built_site, "check-your-understanding.md")
-    for page in all_pages():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_overview_page_links_every_quiz_and_check_in(built_site: Path, language: str) -> None:
+    out = read(built_site, "check-your-understanding.md", language)
+    for page in all_pages(language):
         for item in page.items:
             assert f'#{item.anchor}"' in out, item.id
 
 
-def test_answer_key_lists_every_question_with_its_answer(built_site: Path) -> None:
-    key = visible_text(read(built_site, "for-clinicians/answer-key.md"))
-    quizzes = all_quizzes()
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_answer_key_lists_every_question_with_its_answer(built_site: Path, language: str) -> None:
+    key = visible_text(read(built_site, "for-clinicians/answer-key.md", language))
+    quizzes = all_quizzes(language)
     assert quizzes
     for quiz in quizzes:
         for question in quiz.questions:
             assert question.prompt in key
             assert question.explanation in key
             for option in question.expected:
-                assert option.text in key
+                assert (TABLES[language](option.word) if option.word else option.text) in key
 
 
-def search_text(site: Path) -> tuple[str, list[str]]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_text(site: Path, language: str = "en") -> tuple[str, list[str]]:
+    index = json.loads((site / LANGUAGES[language] / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = html.unescape(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
     return text, [doc["location"] for doc in index["docs"]]
 
 
-def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path) -> None:
-    text, locations = search_text(built_site)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path, language: str) -> None:
+    text, locations = search_text(built_site, language)
     assert not [location for location in locations if location.startswith("for-clinicians/answer-key")]
-    secrets = ["Show answer", "answer we'd expect"]
-    for quiz in all_quizzes():
+    secrets = ["Show answer", "answer we'd expect", "Ver la respuesta", "respuesta que esperamos"]
+    for quiz in all_quizzes(language):
         for question in quiz.questions:
             secrets.append(question.explanation)
             secrets += [option.feedback for option in question.options if option.feedback]
@@ -99,10 +105,11 @@ def test_search_index_holds_no_answers_explanations_or_feedback(built_site: Path
     assert not leaked
 
 
-def test_search_leads_to_the_teaching_text_not_to_quizzes(built_site: Path) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_leads_to_the_teaching_text_not_to_quizzes(built_site: Path, language: str) -> None:
     # Quizzes go into the page after Material's search plugin has read it (hooks/quizzes.py).
-    text, locations = search_text(built_site)
-    pages = [page for page in all_pages() if page.items]
+    text, locations = search_text(built_site, language)
+    pages = [page for page in all_pages(language) if page.items]
     assert pages
     for page in pages:
         for item in page.items:
@@ -112,7 +119,7 @@ def test_search_leads_to_the_teaching_text_not_to_quizzes(built_site: Path) -> N
         for statement in (s for checkin in page.checkins for s in checkin.statements):
             assert statement.text not in text, f"docs/{page.src_path}: a check-in statement is in the search index"
     # The teaching text of the same pages is there.
-    assert "therapeutic relationship" in text.lower()
+    assert {"en": "therapeutic relationship", "es": "relación terapéutica"}[language] in text.lower()
 
 
 def source_line(text: str, pattern: str, start: int = 0) -> int:

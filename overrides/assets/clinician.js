@@ -47,12 +47,14 @@
       status.textContent = "";  // a repeated message is announced again
       window.setTimeout(function () { status.textContent = message; }, 50);
     }
+    // The words come from the page's language (data-copied, data-not-copied: translations/*.yml).
+    var copied = button.getAttribute("data-copied") || "";
     navigator.clipboard.writeText(text).then(function () {
-      say("Copied");
-      button.textContent = "Copied";
+      say(copied);
+      button.textContent = copied;
       window.setTimeout(function () { button.textContent = label; }, 2000);
     }, function () {
-      say("Not copied. Select the text and copy it.");
+      say(button.getAttribute("data-not-copied") || "");
     });
   });
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from therapy_site.page import Page
@@ -30,6 +30,8 @@ NOT_IN_NAV = re.compile(
     re.DOTALL,
 )
 NAV_MISSING = re.compile(r"^A reference to '(?P<src>[^']+)' is included in the 'nav' configuration, which is not found")
+# mkdocs-redirects' own words for a redirect to nowhere: the registry names it, with its line.
+SAID_BY_THE_REGISTRY = re.compile(r"^Redirect target '[^']*' does not exist!$")
 
 
 def link_line(page: Page | None, link: str) -> int:
@@ -44,28 +46,17 @@ def target_of(src: str, link: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else src
 
 
-def translate(
-    message: str,
-    pages: Mapping[str, Page],
-    docs_prefix: str,
-    config_name: str,
-    generated_from: Callable[[str, str], str | None],
-    caused_by: Callable[[str], Problem | None],
-) -> Problem | None:
-    """One MkDocs log message as a Problem, or None when it only repeats a reported mistake.
-
-    `generated_from(src, link)` names the source page behind a link on a generated page;
-    `caused_by(file)` is the mistake already reported in that file, if any.
-    """
+def translate(message: str, now: Build, config_name: str) -> Problem | None:
+    """One MkDocs log message as a Problem, or None when it only repeats a reported mistake."""
     doc_link = DOC_LINK.match(message)
     if doc_link:
-        src, link = doc_link["src"], doc_link["link"]
-        origin = generated_from(src, link)
+        src, link = now.key(doc_link["src"]), doc_link["link"]
+        origin = now.generated_from(src, link)
         if origin is not None:
             # A generated page's link is only as good as the page it lists: blame that page.
-            if caused_by(f"{docs_prefix}/{origin}"):
+            if now.reporter.caused_by(now.file(origin)):
                 return None
-            page = pages.get(origin)
+            page = now.pages.get(origin)
             anchor = link.partition("#")[2]
             return Problem(
                 page.heading_line(anchor) if page else 0,
@@ -73,10 +64,9 @@ def translate(
                     f"the quiz pages link to '#{anchor}' here, but this page does not show it; check the "
                     "quiz or heading with that id"
                 ),
-                f"{docs_prefix}/{origin}",
+                now.file(origin),
             )
-        target = target_of(src, link)
-        if caused_by(f"{docs_prefix}/{target}") and "#" in link:
+        if now.reporter.caused_by(now.file(target_of(src, link))) and "#" in link:
             return None  # the anchor is missing because that page's own mistake stopped it
         rest = re.sub(r"^,?\s*(?:but\s+)?", "", doc_link["rest"].strip()).rstrip(".")
         kind = doc_link["kind"]
@@ -87,7 +77,7 @@ def translate(
         else:
             fix = "fix the file name or the #id (an id is the {#...} at the end of a heading)"
         return Problem(
-            link_line(pages.get(src), link), f"the link '{link}' is broken: {rest}; {fix}", f"{docs_prefix}/{src}"
+            link_line(now.pages.get(src), link), f"the link '{link}' is broken: {rest}; {fix}", now.file(src)
         )
     not_in_nav = NOT_IN_NAV.match(message)
     if not_in_nav:
@@ -95,7 +85,7 @@ def translate(
         return Problem(
             0,
             "pages missing from the navigation: "
-            + ", ".join(f"{docs_prefix}/{name}" for name in names)
+            + ", ".join(f"{now.docs_prefix}/{name}" for name in names)
             + f"; add each under nav: in {config_name}, e.g. '  - My topic: my-topic.md'",
             config_name,
         )
@@ -103,7 +93,7 @@ def translate(
     if nav_missing:
         return Problem(
             0,
-            f"the navigation lists '{nav_missing['src']}', but there is no {docs_prefix}/"
+            f"the navigation lists '{nav_missing['src']}', but there is no {now.docs_prefix}/"
             f"{nav_missing['src']}; fix the name under nav:, or add the page",
             config_name,
         )
@@ -121,18 +111,12 @@ class SpeakLikeTheChecks(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        now = self.current()
-        problem = translate(
-            record.getMessage(),
-            now.pages,
-            now.docs_prefix,
-            self.config_name,
-            now.generated_from,
-            now.reporter.caused_by,
-        )
+        if SAID_BY_THE_REGISTRY.match(record.getMessage()):
+            return False
+        problem = translate(record.getMessage(), self.current(), self.config_name)
         if problem is None:
             return not DOC_LINK.match(record.getMessage())  # messages we do not know pass as they are
-        now.reporter.note(problem)
+        self.current().reporter.note(problem)
         record.msg, record.args = str(problem), ()
         return True
 

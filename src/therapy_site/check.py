@@ -5,7 +5,9 @@
 It runs the strict build (once, into a temporary folder, so broken links, missing anchors, quiz
 mistakes and unregistered addresses are found as in CI), codespell with the project's word list,
 and the content checks of therapy_site.lint on every page. It exits 1 when there is an error.
-A `review_due` date in the past is only a warning, unless --strict-review is given.
+Translated pages are measured by their language's rules, and each is checked against its English
+page (therapy_site.translation). A `review_due` date in the past, a translation behind its
+English page and a page not yet translated are warnings, unless --strict-review is given.
 """
 
 from __future__ import annotations
@@ -17,33 +19,75 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
-from therapy_site import lint, sitebuild
-from therapy_site.page import read_page
+from therapy_site import languages, lint, sitebuild, translation
+from therapy_site.page import Page, read_page
 from therapy_site.problems import Problem, unique
 
 WORDS_FILE = ".codespell-words.txt"
 
 
-def docs_dir(config: Path) -> Path:
-    """The docs folder mkdocs.yml names (MkDocs's own YAML reader: !ENV and INHERIT work)."""
+def settings(config: Path) -> dict[str, object]:
+    """mkdocs.yml as MkDocs's own YAML reader sees it (!ENV and INHERIT work); {} if unreadable."""
     try:
         with config.open(encoding="utf-8") as handle:
             data = yaml_load(handle) or {}
     except (OSError, ConfigurationError, yaml.YAMLError):
         data = {}
-    name = data.get("docs_dir") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def docs_dir(config: Path) -> Path:
+    """The docs folder mkdocs.yml names."""
+    name = settings(config).get("docs_dir")
     return (config.parent / (name if isinstance(name, str) and name else "docs")).resolve()
 
 
-def codespell(project: Path, paths: list[str]) -> subprocess.Popen[str]:
+def git_blob(project: Path) -> Callable[[str], bytes | None]:
+    """Reads a file's older text from git by its id (None outside a checkout, or when unknown)."""
+
+    def read(version: str) -> bytes | None:
+        shown = subprocess.run(["git", "-C", str(project), "cat-file", "blob", version], capture_output=True)
+        return shown.stdout if shown.returncode == 0 else None
+
+    return read
+
+
+def language_problems(
+    project: Path, docs: Path, pages: dict[str, Page], site: languages.Languages, strict: bool
+) -> list[tuple[str, Problem]]:
+    """Each translated page against its English page; each English page without a translation.
+    Each problem comes with the English page's file: while that page holds a mistake of its
+    own, its translation being behind is not said too."""
+    english = {page.src: page for src, page in pages.items() if site.of_src(src)[1].default}
+    found: list[tuple[str, Problem]] = []
+    for other in site.all:
+        if other.default:
+            continue
+        mine = {page.src: page for src, page in pages.items() if site.of_src(src)[1] == other}
+        for neutral, page in mine.items():
+            data = (docs / neutral).read_bytes() if neutral in english else b""
+            said = translation.problems(page, english.get(neutral), data, other, git_blob(project), strict)
+            found += [(english[neutral].file, problem) for problem in said]
+        found += [
+            (page.file, translation.missing(page, other, strict))
+            for neutral, page in english.items()
+            if neutral not in mine
+        ]
+    return found
+
+
+def codespell(project: Path, paths: list[str], skip: list[str]) -> subprocess.Popen[str]:
+    """codespell knows English words only: the translated pages (`skip`) are left out."""
     words = project / WORDS_FILE
-    command = [sys.executable, "-m", "codespell_lib", "--check-filenames", "--skip", "*.svg,*.png,*.jpg,*.pdf"]
+    skipped = ",".join(["*.svg", "*.png", "*.jpg", "*.pdf", *skip])
+    command = [sys.executable, "-m", "codespell_lib", "--check-filenames", "--skip", skipped]
     if words.is_file():
         command += ["--ignore-words", WORDS_FILE]
     return subprocess.Popen(
@@ -60,17 +104,29 @@ def run(config: Path, today: dt.date, strict_review: bool = False) -> list[Probl
     """Every problem for the project whose mkdocs.yml is `config`."""
     project = config.parent
     docs = docs_dir(config)
+    site = languages.from_config_data(settings(config))
     prefix = docs.relative_to(project).as_posix() if docs.is_relative_to(project) else docs.as_posix()
     files = {path.relative_to(docs).as_posix(): path for path in sorted(docs.rglob("*")) if path.is_file()}
     with tempfile.TemporaryDirectory(prefix="check-") as temp:
         build = sitebuild.start(config, Path(temp) / "site")
-        spelling = codespell(project, [prefix] if docs.is_dir() else [])
-        pages = {src: read_page(src, path.read_bytes(), prefix) for src, path in files.items() if src.endswith(".md")}
-        found = [problem for page in pages.values() for problem in lint.page_problems(page, today, strict_review)]
-        found += lint.quiz_problems(pages, files)
+        translated = [f"*.{language.code}.md" for language in site.all if not language.default]
+        spelling = codespell(project, [prefix] if docs.is_dir() else [], translated)
+        pages = {
+            src: read_page(site.of_src(src)[0], path.read_bytes(), prefix, src)
+            for src, path in files.items()
+            if src.endswith(".md")
+        }
+        found = [
+            problem
+            for src, page in pages.items()
+            for problem in lint.page_problems(page, today, strict_review, site.of_src(src)[1].code)
+        ]
+        behind = language_problems(project, docs, pages, site, strict_review)
         _out, build_log = build.communicate()
         spelled, spell_errors = spelling.communicate()
     found += lint.build_problems(sitebuild.messages(build_log), config.name)
+    mistaken = {problem.file for problem in found if not problem.warning}
+    found += [problem for english, problem in behind if english not in mistaken]
     if build.returncode != 0 and not any(not problem.warning for problem in found):
         tail = next((line for line in reversed(build_log.splitlines()) if line.strip()), "no output")
         found.append(Problem(0, f"the build failed: {tail}", config.name))

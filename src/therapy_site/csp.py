@@ -163,6 +163,44 @@ def with_policy(page: str, text: str) -> str:
     return page[:at] + meta_tags(text) + page[at:]
 
 
+@dataclass
+class SitePolicy:
+    """One policy for the pages of a site (one language): Material's instant navigation keeps the
+    first page's document and swaps in the next page's content (its inline <style> and <script>
+    elements too), and the policy the first page brought stays in force. So each page is written
+    with a policy for its own inline code, and at the end every page gets the policy that allows
+    the inline code of all of them."""
+
+    inline: Inline = field(default_factory=Inline)
+    written: list[str] = field(default_factory=list)  # the pages' files in the site folder
+
+    def secure(self, page: str, path: str) -> str:
+        """The page with a policy for its own inline code; ValueError when it has no <head>."""
+        inline = inline_code(page)
+        result = with_policy(page, policy(inline))
+        self.inline.add(inline)
+        self.written.append(path)
+        return result
+
+    def apply(self, page: str) -> str:
+        """The page with the policy that allows the inline code of every page seen."""
+        return with_policy(page, policy(self.inline))
+
+    def finish(self) -> None:
+        """Every page written gets the policy that allows the inline code of all pages."""
+        text = policy(self.inline)
+        for path in self.written:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    page = handle.read()
+            except OSError:
+                continue  # not written (a build error is reported already)
+            new = with_policy(page, text)
+            if new != page:
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(new)
+
+
 def secure(page: str, also: Iterable[Inline] = ()) -> str:
     """The page with a policy that allows its own inline code (and that of `also`) and nothing else."""
     inline = inline_code(page)

@@ -32,9 +32,10 @@ def site_url_problem(site_url: str | None) -> str | None:
     return None
 
 
-def qr_svg(address: str, css_class: str = "page-qr") -> Markup:
-    """The address as a QR code: an inline <svg> with a <title>, sized by CSS (viewBox only)."""
+def qr_svg(address: str, title: str, css_class: str = "page-qr") -> Markup:
+    """The address as a QR code: an inline <svg> with a <title> (in the page's language), sized
+    by CSS (viewBox only)."""
     code = segno.make(address, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class, title=f"QR code that opens {address}")
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class, title=title)
     # An image with a text alternative; the address itself is printed next to it.
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))

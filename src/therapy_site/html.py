@@ -21,11 +21,18 @@ def plain(html: str) -> str:
     return Markup(html).striptags()
 
 
-def label_section_links(html: str, titles: Mapping[str, str]) -> str:
-    """Name each section link after its heading: a screen reader would otherwise hear only "#"."""
+def label_section_links(html: str, titles: Mapping[str, str], name: str) -> str:
+    """Name each section link after its heading: a screen reader would otherwise hear only "#".
+
+    `name` is "Link to this section" in the page's language (the toc extension writes one
+    title for every language).
+    """
 
     def label(match: re.Match[str]) -> str:
         heading = plain(titles.get(match["id"], match["id"]))
-        return f'{match.group(0)[:-1]} aria-label="{escape(match["title"] + ": " + heading)}">'
+        return (
+            f'<a class="headerlink" href="#{match["id"]}" title="{escape(name)}" '
+            f'aria-label="{escape(name + ": " + heading)}">'
+        )
 
     return HEADERLINK.sub(label, html)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -170,6 +170,38 @@ def walk(items: Iterable[Any]) -> list[Any]:
         found.append(item)
         found += walk(item.children)
     return found
+
+
+def fill_emails(
+    content: str, emails: Iterable[Email], src: str, address_of: Callable[[str, str], str | None], env: Environment
+) -> str:
+    """Each email's marker in a rendered page replaced by its text, with full addresses, and a
+    Copy button (overrides/partials/email-template.html)."""
+    by_index = {email.index: email for email in emails}
+    template = env.get_template("partials/email-template.html")
+
+    def render(match: re.Match[str]) -> str:
+        email = by_index[int(match["index"])]
+        return template.render(email=email, text=fill_links(email.text, src, address_of), id=f"email-{email.index}")
+
+    return EMAIL_MARKER_RE.sub(render, content)
+
+
+def email_anchor_problems(
+    emails: Mapping[str, Iterable[Email]],
+    file_of: Callable[[str], str],
+    page_exists: Callable[[str], bool],
+    anchors: Callable[[str], set[str]],
+) -> list[Problem]:
+    """Once every page is rendered: email links to a section that the page does not have (a link
+    to a missing page was named when the email was read)."""
+    return [
+        Problem(link.line, message, file_of(src))
+        for src, found in emails.items()
+        for email in found
+        for link in email.links
+        if not link_problem(link, src, page_exists) and (message := link_problem(link, src, lambda path: True, anchors))
+    ]
 
 
 def fill_markers(content: str, pages: list[HubPage], env: Environment, config: object) -> str:

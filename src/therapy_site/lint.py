@@ -1,7 +1,8 @@
 """The editors' content checks on page models: readability, review dates, images, quizzes.
 
 `make check` (therapy_site.check) runs these on every page, with the strict build and codespell.
-The numbers are the writing rules of CONTRIBUTING.md, kept in therapy_site.readability.LIMITS.
+The numbers are the writing rules of CONTRIBUTING.md, kept in therapy_site.readability.LIMITS
+(one set for each language).
 Every problem reads `docs/page.md:LINE: what is wrong; how to fix it`.
 """
 
@@ -9,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-import textstat
-
-from therapy_site import pagemeta, quiz, readability
+from therapy_site import pagemeta, readability
 from therapy_site.page import Page
 from therapy_site.problems import Problem
 
@@ -36,28 +35,23 @@ def sentence_line(source_lines: list[str], block_line: int, sentence: str) -> in
     return block_line
 
 
-def readability_problems(page: Page, limits: readability.Limits = readability.LIMITS) -> list[Problem]:
-    """The page's grade and average sentence, any hard paragraph, and every sentence too long."""
+def readability_problems(page: Page, language: str = "en") -> list[Problem]:
+    """The page's score and average sentence, any hard paragraph, and every sentence too long,
+    by the rules of the page's language (readability.LIMITS)."""
+    limits = readability.limits(language)
     found: list[Problem] = []
-    result = readability.measure(page.source)
-    graded = [
-        (line, float(textstat.flesch_kincaid_grade(text)))
+    result = readability.measure(page.source, language)
+    scored = [
+        (line, readability.score(text, language))
         for line, text in readability.main_text_blocks(page.source)
         if len(text.split()) >= limits.paragraph_min_words
     ]
     title = next((heading.line for heading in page.headings if heading.level == 1), 1)
-    if result.grade > limits.grade:
-        hardest = max(graded, key=lambda item: item[1], default=None)
-        where = f"; the hardest paragraph is on line {hardest[0]} (grade {hardest[1]:.1f})" if hardest else ""
-        found.append(
-            Problem(
-                title,
-                (
-                    f"the page's main text reads at Flesch-Kincaid grade {result.grade:.1f}; the limit is "
-                    f"{limits.grade:g}{where}. Use shorter sentences and everyday words"
-                ),
-            )
-        )
+    if limits.too_hard(result.score, limits.page):
+        hardest = (min if limits.higher_is_easier else max)(scored, key=lambda item: item[1], default=None)
+        where = "; " + limits.hardest_says.format(line=hardest[0], score=hardest[1]) if hardest else ""
+        says = limits.page_says.format(score=result.score, limit=limits.page)
+        found.append(Problem(title, f"{says}{where}. Use shorter sentences and everyday words"))
     if result.words_per_sentence > limits.average_sentence_words:
         found.append(
             Problem(
@@ -71,13 +65,11 @@ def readability_problems(page: Page, limits: readability.Limits = readability.LI
     found += [
         Problem(
             line,
-            (
-                f"this paragraph reads at grade {grade:.1f}; no paragraph may be over grade "
-                f"{limits.paragraph_grade:g}. Use shorter sentences and everyday words"
-            ),
+            limits.paragraph_says.format(score=value, limit=limits.paragraph)
+            + ". Use shorter sentences and everyday words",
         )
-        for line, grade in graded
-        if grade > limits.paragraph_grade
+        for line, value in scored
+        if limits.too_hard(value, limits.paragraph)
     ]
     lines = page.source.split("\n")
     found += [
@@ -128,25 +120,12 @@ def image_problems(page: Page) -> list[Problem]:
     ]
 
 
-def page_problems(page: Page, today: dt.date, strict_review: bool = False) -> list[Problem]:
+def page_problems(page: Page, today: dt.date, strict_review: bool = False, language: str = "en") -> list[Problem]:
     return [
         *page.problems,
-        *readability_problems(page),
+        *readability_problems(page, language),
         *review_problems(page, today, strict_review),
         *image_problems(page),
-    ]
-
-
-def quiz_problems(pages: Mapping[str, Page], other_files: Iterable[str] = ()) -> list[Problem]:
-    """Every quiz and check-in problem, as the build finds them."""
-    read = [quiz.read_quizzes(page) for page in pages.values()]
-    known = set(pages) | set(other_files) | {quiz.INDEX_PAGE, quiz.ANSWER_KEY_PAGE}
-    site = quiz.Site(read, lambda src: src in known, lambda _from, to: to)
-    files = {src: page.file for src, page in pages.items()}
-    return [
-        problem.at(files[src])
-        for src, problems in site.problems(lambda src: files.get(src, src)).items()
-        for problem in problems
     ]
 
 

@@ -19,8 +19,8 @@ from therapy_site.problems import Problem
 
 @dataclass(frozen=True)
 class Page:
-    src: str  # relative to docs/, with forward slashes
-    file: str  # as an editor sees it: 'docs/about.md'
+    src: str  # relative to docs/, with forward slashes, in every language: 'about.md'
+    file: str  # as an editor sees it: 'docs/about.md', 'docs/about.es.md'
     source: str  # the whole file as text
     meta: dict[str, Any]
     meta_lines: dict[str, int]  # front-matter key -> its source line
@@ -78,9 +78,13 @@ def key_lines(source: str) -> dict[str, int]:
     return {str(key.value): key.start_mark.line + 2 for key, _ in node.value}  # +1 line, +1 '---'
 
 
-def read_page(src: str, data: bytes | str, docs_prefix: str = "docs") -> Page:
-    """Read one page once; `docs_prefix` is the docs folder as the editor sees it."""
-    file = f"{docs_prefix}/{src}" if docs_prefix else src
+def read_page(src: str, data: bytes | str, docs_prefix: str = "docs", file_name: str = "") -> Page:
+    """Read one page once; `docs_prefix` is the docs folder as the editor sees it.
+
+    `src` names the page in every language ('about.md'); `file_name`, when it differs, is the
+    file itself ('about.es.md', the page in Spanish).
+    """
+    file = f"{docs_prefix}/{file_name or src}" if docs_prefix else file_name or src
     source, bad_bytes = decode(data)
     source = source.replace("\r\n", "\n")
     body, offset = grammar.split_front_matter(source)

@@ -178,9 +178,3 @@ def placeholder_problems(source: str) -> list[Problem]:
         for number, line in enumerate(source.split("\n"), start=1)
         for match in PLACEHOLDER.finditer(line)
     ]
-
-
-def long_date(value: object) -> str:
-    """25 November 2026: unambiguous in both the US and the UK (a Jinja filter in the theme)."""
-    date = as_date(value)
-    return f"{date.day} {date:%B %Y}" if date else ""

@@ -12,12 +12,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+from site_words import ENGLISH
 
 from therapy_site.quiz import Link, Renderer, find_blocks, read_block, read_page
 from therapy_site.quiz.rules import CHECKIN, OPTION, QUESTION, QUIZ, STATEMENT
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "quiz"
-RENDERER = Renderer(TEMPLATES)  # one Jinja environment: templates compile once
+RENDERER = Renderer(TEMPLATES, ENGLISH)  # one Jinja environment: templates compile once
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Lines that look like Markdown around quizzes: fences of every kind, headings, YAML-ish text.

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from site_words import ENGLISH
 
 from therapy_site.quiz import (
     ANSWER_KEY_PAGE,
@@ -127,7 +128,7 @@ WARNING = Link("../when-it-is-not-healthy/", "When it is not healthy")
 
 @pytest.fixture(scope="module")
 def renderer() -> Renderer:
-    return Renderer(TEMPLATES)
+    return Renderer(TEMPLATES, ENGLISH)
 
 
 def rendered(renderer: Renderer, name: str) -> str:

@@ -35,12 +35,13 @@ from therapy_site.quiz.model import (
     Statement,
 )
 from therapy_site.quiz.parse import find_blocks
-from therapy_site.quiz.render import ANSWER_KEY_PAGE, INDEX_PAGE, Renderer, fill_slots
+from therapy_site.quiz.render import ANSWER_KEY_PAGE, GENERATED, INDEX_PAGE, Renderer, fill_slots
 from therapy_site.quiz.rules import anchors_of, read_block
-from therapy_site.quiz.site import Link, Site, nav_order
+from therapy_site.quiz.site import Link, Site, nav_order, read_site
 
 __all__ = [
     "ANSWER_KEY_PAGE",
+    "GENERATED",
     "INDEX_PAGE",
     "QUESTION_TYPES",
     "WARNING_PAGE",
@@ -69,5 +70,6 @@ __all__ = [
     "read_block",
     "read_page",
     "read_quizzes",
+    "read_site",
     "resolve_review",
 ]

@@ -24,6 +24,7 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    word: str = ""  # a key of the words table that replaces `text` (True and False)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ Linker = Callable[[str], Link]
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 INDEX_PAGE = "check-your-understanding.md"
 ANSWER_KEY_PAGE = "for-clinicians/answer-key.md"
+GENERATED = (INDEX_PAGE, ANSWER_KEY_PAGE)  # the pages the build writes from the quizzes
 
 
 def markdown_text(value: object) -> Markup:
@@ -50,7 +51,7 @@ def compact(html: str, indent: str = "") -> str:
 
 
 class Renderer:
-    def __init__(self, template_dir: Path | str) -> None:
+    def __init__(self, template_dir: Path | str, words: Callable[..., str]) -> None:
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
             autoescape=True,
@@ -61,6 +62,8 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         # "{#" opens a Jinja comment, so heading ids are written `{{ "trust" | heading_id }}`.
         self.env.filters["heading_id"] = lambda value: Markup("{#%s}") % value
+        self.env.globals["t"] = words  # every word from the page's language (translations/*.yml)
+        self.env.filters["shown"] = lambda option: words(option.word) if option.word else option.text
 
     # -- HTML for one block -------------------------------------------------------------------
 

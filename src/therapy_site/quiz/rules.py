@@ -136,7 +136,8 @@ def _true_false_options(
     if "answer" not in entries:
         reader.report(node, f"missing 'answer' in {where}; add answer: true or answer: false")
     answer = values.get("answer")
-    return [Option("True", answer is True), Option("False", answer is False)]
+    # The words "True" and "False" come from the page's language (translations/*.yml).
+    return [Option("True", answer is True, word="quiz.true"), Option("False", answer is False, word="quiz.false")]
 
 
 def _question(reader: Reader, node: Node, number: int) -> Question | None:

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from therapy_site.quiz.assemble import WARNING_PAGE, check_site, resolve_review
+from therapy_site.page import Page
+from therapy_site.quiz.assemble import WARNING_PAGE, check_site, read_quizzes, resolve_review
 from therapy_site.quiz.model import PageQuizzes, Problem
 
 
@@ -105,6 +106,18 @@ def entries(site: Site, from_src: str, reserved: Sequence[str] = ()) -> list[Ent
         used.add(slug)
         found.append(Entry(page, site.title(page.src_path), slug, markdown_link(from_src, page.src_path)))
     return found
+
+
+def read_site(
+    pages: Iterable[Page],
+    order: Sequence[str],
+    page_exists: Callable[[str], bool],
+    href: Callable[[str, str], str],
+) -> Site:
+    """Every page's quizzes, in the order of the navigation (pages outside it last)."""
+    rank = {src: index for index, src in enumerate(order)}
+    ordered = sorted(pages, key=lambda page: (rank.get(page.src, len(rank)), page.src))
+    return Site([read_quizzes(page) for page in ordered], page_exists, href)
 
 
 def nav_order(nav: object) -> list[str]:

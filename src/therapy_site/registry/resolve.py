@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from therapy_site.problems import Problem
@@ -155,7 +155,7 @@ def _restore(anchor: str, src: str) -> str:
     )
 
 
-def unresolved(entry: Entry, site: Site, new_page: str = "") -> str | None:
+def unresolved(entry: Entry, site: Site, new_page: str = "", folder: str = "") -> str | None:
     """None if the address still leads somewhere; otherwise what is wrong and how to fix it."""
     path, anchor = entry.path, entry.anchor
     if path in site.pages:
@@ -185,7 +185,7 @@ def unresolved(entry: Entry, site: Site, new_page: str = "") -> str | None:
             f"'{entry.url}' is redirected to docs/{redirect.target_src}, which has no "
             f"'#{wanted}': {_restore(wanted, redirect.target_src)}"
         )
-    src = guess_src(path)
+    src = guess_src("/" + path.lstrip("/").removeprefix(folder))  # a redirect names the English files
     return (
         f"'{entry.url}' no longer leads to a page (was it docs/{src}?); if the page was "
         f"renamed or moved, add a redirect in mkdocs.yml under plugins > redirects > "
@@ -201,15 +201,18 @@ def page_path_of(src: str, site: Site) -> str | None:
     return None
 
 
-def check(entries: Iterable[Entry], site: Site) -> list[Problem]:
+def check(entries: Iterable[Entry], site: Site, folder: str = "", english: Callable[[str], str] = str) -> list[Problem]:
     """A problem for each registered address that no longer leads anywhere.
+
+    For a language in a folder ('es/'), `english` names a page's English file: the redirects of
+    mkdocs.yml name those, and move the page in every language.
 
     When a whole page is gone, its first line carries the one fix (a redirect) and counts the
     page's other addresses, instead of repeating it for every section.
     """
     entries = list(entries)
     registered = {entry.path for entry in entries}
-    new_pages = sorted(src for path, src in site.sources.items() if path not in registered)
+    new_pages = sorted(english(src) for path, src in site.sources.items() if path not in registered)
     new_page = new_pages[0] if len(new_pages) == 1 else ""
     gone: dict[str, list[Entry]] = {}
     problems = []
@@ -222,7 +225,7 @@ def check(entries: Iterable[Entry], site: Site) -> list[Problem]:
             problems.append(Problem(entry.line, message))
     for path, lost in gone.items():
         first = min(lost, key=lambda entry: (entry.anchor != "", entry.line))
-        message = unresolved(Entry(first.line, path), site, new_page) or ""
+        message = unresolved(Entry(first.line, path), site, new_page, folder) or ""
         others = sorted(entry.line for entry in lost if entry is not first)
         if others:
             message += (
