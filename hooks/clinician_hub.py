@@ -30,32 +30,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return hub.replace_emails(markdown, emails) if emails else markdown
 
 
+@event_priority(-10)  # after hooks/pages.py has given the templates their words
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered now: check the sections emails link to, and fill in the hub's parts.
     now = build.current()
     pages = {now.key(file.src_uri): file.page for file in files.documentation_pages() if file.page}
-    rank = {src: index for index, src in enumerate(quiz.nav_order(config.nav))}
-    now.reporter.report(
-        hub.email_anchor_problems(
-            now.emails,
-            now.file,
-            lambda src: src in pages,
-            lambda src: html_ids(pages[src].content or "") | set(pages[src].present_anchor_ids or ()),
-        )
-    )
-    listed = [pages[name] for name in sorted(pages, key=lambda name: (rank.get(name, len(rank)), name))]
 
-    def address(target: str, anchor: str) -> str | None:
-        return hub.address(config.site_url, pages[target].url, anchor) if target in pages else None
+    def anchors(src: str) -> set[str]:
+        return html_ids(pages[src].content or "") | set(pages[src].present_anchor_ids or ())
 
-    for src, page in pages.items():
-        emails = now.emails.get(src)
-        if not page.content or not (emails or hub.MARKER.search(page.content)):
-            continue
-        if emails:
-            page.content = hub.fill_emails(page.content, emails, src, address, env)
-        here = page.url or "./"
-        entries = hub.hub_pages(listed, config.site_url, lambda url, here=here: get_relative_url(url or "./", here))
-        page.content = hub.fill_markers(page.content, entries, env, config)
-        page.meta["clinician_tools"] = True  # the theme loads clinician.css and .js only here
+    now.reporter.report(hub.email_anchor_problems(now.emails, now.file, pages.__contains__, anchors))
+    order = quiz.nav_order(config.nav)
+    hub.fill_site(pages, order, now.emails, config.site_url, env, config, get_relative_url)
     return env

@@ -4,26 +4,20 @@ site folder; this hook makes each language a whole site of its own (rules: thera
 - Material's script on a Spanish page starts at /es/: it searches the Spanish index only and
   navigates instantly among Spanish pages only (a link to English loads the English page afresh).
 - mkdocs-redirects moves each language's pages alike: /es/old/ leads to /es/new/.
-- Every language's build writes its 404 page and sitemap at the site's root, and the plugin writes
-  one search index for all: once every language is built, each language's go to its own folder
-  (/es/404.html, /es/sitemap.xml, /es/search/search_index.json); the English ones stay at the root.
+- Each language's 404 page, sitemap and search index end up in its folder (/es/404.html ...).
 """
 
 from __future__ import annotations
 
-import gzip
-import os
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import get_relative_url
 
 from therapy_site import build, languages
-
-SEARCH_INDEX = "search/search_index.json"
 
 
 @event_priority(-110)  # with hooks/pages.py, after mkdocs-static-i18n (-100) chose the files
@@ -31,7 +25,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     now, redirects = build.current(), config.plugins.get("redirects")
     if redirects is not None and now.language.folder:
         # mkdocs-redirects read the files before this language's were chosen: give it this
-        # language's pages, and the same moves within the language's folder (/es/old/ -> /es/new/).
+        # language's pages, and the same moves within the language's folder.
         redirects.doc_pages = {now.key(file.src_uri): file for file in files.documentation_pages()}
         redirects.redirects = {now.language.folder + old: new for old, new in redirects.redirects.items()}
     return files
@@ -54,19 +48,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not build.last_of_run(config.plugins.get(languages.PLUGIN)):
-        return
-    runs = build.run()
-    for each in runs:
-        for name, text in each.root_files.items():
-            path = os.path.join(config.site_dir, each.language.folder, name)
-            text = each.policy.apply(text) if name.endswith(".html") and each.policy.written else text
-            write_file(text.encode("utf-8"), path)
-            if name == "sitemap.xml":
-                write_file(gzip.compress(text.encode("utf-8"), mtime=0), f"{path}.gz")
-    index = os.path.join(config.site_dir, SEARCH_INDEX)
-    if runs and os.path.isfile(index):
-        with open(index, encoding="utf-8") as handle:
-            split = languages.search_indexes(handle.read(), runs[0].languages)
-        for language, text in split.items():
-            write_file(text.encode("utf-8"), os.path.join(config.site_dir, language.folder, SEARCH_INDEX))
+    if build.last_of_run(config.plugins.get(languages.PLUGIN)):
+        build.place_language_files(config.site_dir)

@@ -1,7 +1,8 @@
 """MkDocs glue: read every page of the language being built once, and report everything one way.
 
 The first of our hooks: the page models made here serve every other hook. MkDocs's own warnings
-(broken links and anchors, the navigation) are rewritten as `docs/page.md:LINE: ...`.
+(broken links and anchors, the navigation) are rewritten as `docs/page.md:LINE: ...`. Our own CSS
+and JS (overrides/assets/) go out minified, in memory: the sources keep their comments.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from therapy_site import build, buildlog, handout, html, hub, languages, theme, words
+from therapy_site import build, buildlog, handout, html, hub, languages, theme
+from therapy_site.minify import minified
 from therapy_site.problems import Reporter
 
 log = logging.getLogger("mkdocs.hooks.pages")
@@ -28,27 +30,26 @@ def on_config(config: MkDocsConfig) -> None:
         log.error(f"{name}: {problem}")
     for logger in ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugin.redirects"):
         buildlog.install(logging.getLogger(logger), name, build.current)
+    i18n = "mkdocs.plugins.mkdocs_static_i18n"
+    buildlog.quiet_settings(logging.getLogger(f"{i18n}.plugin"), logging.getLogger(f"{i18n}.reconfigure"))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plugin, theme_language = config.plugins.get(languages.PLUGIN), config.theme.get("language") or "en"
-    site = languages.from_settings([dict(item) for item in plugin.config.languages] if plugin else [], theme_language)
-    language = site.get(plugin.current_language if plugin else theme_language)
-    project, docs = Path(config.config_file_path).resolve().parent, Path(config.docs_dir)
-    prefix = Path(os.path.relpath(docs, project)).as_posix()
-    orphans = languages.orphans(site, [file.src_uri for file in files.documentation_pages()], docs.joinpath)
-    for orphan in orphans:  # a translation whose English page is gone: said once, then left out
-        files.remove(files.get_file_from_path(orphan.file))
-    tables = words.read_tables(project, site.codes, site.default.code)
+    site, code = languages.of_plugin(config.plugins.get(languages.PLUGIN), config.theme.get("language"))
     pages = {file.src_uri: file for file in files.documentation_pages()}
+    project = Path(config.config_file_path).resolve().parent
     sources = {src: file.content_bytes for src, file in pages.items()}
-    now = build.start(sources, prefix, Reporter(log.error, log.warning), site, language, tables)
-    now.reporter.report([*tables.problems, *(orphan.at(f"{prefix}/{orphan.file}") for orphan in orphans)])
-    for table in tables.words.values():
-        table.unknown = lambda key: now.reporter.report(words.unknown_key_problems(key, site.default.code))
+    now = build.start(sources, project, Path(config.docs_dir), Reporter(log.error, log.warning), site, code)
     for src, file in pages.items():
-        file.content_string = now.pages[now.key(src)].source  # bad bytes replaced (and reported)
+        if src in now.left_out:
+            files.remove(file)
+        else:
+            file.content_string = now.pages[now.key(src)].source  # bad bytes replaced (and reported)
+    ours = os.path.join(os.path.abspath(config.theme.custom_dir or "overrides"), "")
+    for file in files.media_files():
+        if file.abs_src_path and file.abs_src_path.startswith(ours):
+            file.content_string = minified(file.src_uri, file.content_string) or file.content_string
     return files
 
 

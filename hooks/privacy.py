@@ -1,14 +1,12 @@
 """MkDocs glue: every page tells the browser to send no referrer and to load only from this site.
 
-therapy_site.csp writes the policy, one for each language's pages (csp.SitePolicy says why). It
-runs last on each finished page, and on the 404 page, which MkDocs renders as a theme template.
-`mkdocs serve` adds an inline live-reload script to each page as it serves it, which no hash can
-allow: previews go without the policy (the builds and the tests have it).
+therapy_site.csp writes the policy, one for each language's pages (csp.SitePolicy says why), on
+every finished page and on the 404 page, which MkDocs renders as a theme template. `mkdocs serve`
+adds an inline live-reload script to each page, which no hash can allow: previews go without it.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +15,6 @@ from mkdocs.structure.pages import Page
 
 from therapy_site import build
 
-log = logging.getLogger("mkdocs.hooks.privacy")
 serving = {"on": False}
 
 
@@ -25,26 +22,16 @@ def on_startup(command: str, dirty: bool) -> None:
     serving["on"] = command == "serve"
 
 
-def secured(output: str, name: str, path: str) -> str:
-    if serving["on"]:
-        return output
-    try:
-        return build.current().policy.secure(output, path)
-    except ValueError as error:
-        log.error(f"{name}: {error}")
-        return output
-
-
 @event_priority(-100)  # last: after every hook has put its HTML in the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return secured(output, page.file.src_uri, page.file.abs_dest_path)
+    return output if serving["on"] else build.current().secure(output, page.file.abs_dest_path)
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):  # sitemap.xml
+    if serving["on"] or not template_name.endswith(".html"):  # not sitemap.xml
         return output_content
-    return secured(output_content, template_name, os.path.join(config.site_dir, template_name))
+    return build.current().secure(output_content, os.path.join(config.site_dir, template_name))
 
 
 @event_priority(-90)  # before mkdocs-static-i18n (-100) builds the next language

@@ -1,7 +1,8 @@
 """MkDocs glue for quizzes and check-ins: read them from the page models, swap blocks for HTML.
 
-The work lives in therapy_site.quiz; this file sets page flags for the templates and adds the two
-generated pages ("Check your understanding" and the clinicians' answer key) in each language.
+The work lives in therapy_site.quiz (and Build.read_quizzes); this file sets page flags for the
+templates and adds the two generated pages ("Check your understanding" and the clinicians'
+answer key) in each language.
 """
 
 from __future__ import annotations
@@ -15,19 +16,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from therapy_site import build, quiz
-from therapy_site.html import html_ids
 from therapy_site.problems import Problem
-
-
-def renderer(config: MkDocsConfig) -> quiz.Renderer:
-    return quiz.Renderer(os.path.join(config.theme.custom_dir or "overrides", "quiz"), build.current().words)
 
 
 @event_priority(-120)  # after hooks/pages.py (-110) has read the language's pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     now = build.current()
-    now.generated = quiz.GENERATED
-    for src in quiz.GENERATED:
+    for src in quiz.GENERATED:  # an editor's file in the way of a generated page
         if (file := files.get_file_from_path(src)) is not None:
             now.reporter.report([Problem(1, "this page is generated from the quizzes; delete the file", now.file(src))])
             files.remove(file)
@@ -35,20 +30,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in made.values():
         file.dest_path = now.language.folder + file.dest_path  # '' in English, 'es/' in Spanish
         files.append(file)  # before the pages are rendered: the generated pages' links need it
-    now.quizzes = site = quiz.read_site(
-        (page for src, page in now.pages.items() if src not in quiz.GENERATED),
+    url = lambda src: files.get_file_from_path(src).url  # noqa: E731
+    for src, text in now.read_quizzes(
         quiz.nav_order(config.nav),
-        page_exists=lambda src: files.get_file_from_path(src) is not None,
-        href=lambda a, b: get_relative_url(files.get_file_from_path(b).url, files.get_file_from_path(a).url),
-    )
-    now.reporter.report(
-        problem.at(now.file(src)) for src, problems in site.problems(now.file).items() for problem in problems
-    )
-    make = renderer(config)
-    made[quiz.INDEX_PAGE].content_string = make.index(site)
-    made[quiz.ANSWER_KEY_PAGE].content_string = make.answer_key(
-        site, stash=now.quiz_html.setdefault(quiz.ANSWER_KEY_PAGE, [])
-    )
+        lambda src: files.get_file_from_path(src) is not None,
+        lambda a, b: get_relative_url(url(b), url(a)),
+        os.path.join(config.theme.custom_dir or "overrides", "quiz"),
+    ).items():
+        made[src].content_string = text
     return files
 
 
@@ -58,7 +47,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if found is None or not found.blocks or now.quizzes is None:
         return markdown
     ok = src not in now.quizzes.failed
-    html = renderer(config).render_page(markdown, found, now.quizzes, ok, now.quiz_html.setdefault(src, []))
+    html = now.renderer().render_page(markdown, found, now.quizzes, ok, now.quiz_html.setdefault(src, []))
     # The theme loads quiz.js and quiz.css, and shows Quick exit, only where these are set.
     page.meta["has_quiz"] = ok
     page.meta["quick_exit"] = page.meta.get("quick_exit") or any(item.quick_exit for item in found.checkins)
@@ -67,9 +56,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # MkDocs checks links against the ids it saw while rendering Markdown: add the quizzes' ids.
-    stash = build.current().quiz_html.get(build.current().key(page.file.src_uri))
-    if stash and page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(html_ids("".join(stash)))
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(build.current().quiz_ids(page.file.src_uri))
     return html
 
 
@@ -77,5 +65,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The quiz HTML skips Python-Markdown (slow on large raw HTML) and goes in only now, after
     # Material's search plugin has indexed the page: search leads to the teaching text, never to
     # a question or its answer.
-    stash = build.current().quiz_html.pop(build.current().key(page.file.src_uri), None)
-    return quiz.fill_slots(output, stash) if stash else output
+    return build.current().with_quizzes(page.file.src_uri, output)

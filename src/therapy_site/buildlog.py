@@ -126,3 +126,19 @@ def install(logger: logging.Logger, config_name: str, current: Callable[[], Buil
     for old in [found for found in logger.filters if isinstance(found, SpeakLikeTheChecks)]:
         logger.removeFilter(old)
     logger.addFilter(SpeakLikeTheChecks(config_name, current))
+
+
+class Settings(logging.Filter):
+    """mkdocs-static-i18n says, as news, each setting it gives a language (the whole crisis list,
+    the palette, ...): the editor's log keeps its warnings and the line naming each language."""
+
+    SAID = re.compile(r"^(?:[\w.]+: )?(?:Overriding|Updating|Translated) ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.INFO or not self.SAID.match(record.getMessage())
+
+
+def quiet_settings(*loggers: logging.Logger) -> None:
+    for logger in loggers:
+        if not any(isinstance(found, Settings) for found in logger.filters):
+            logger.addFilter(Settings())

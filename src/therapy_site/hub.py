@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urljoin
 
@@ -256,3 +257,30 @@ def email_problems(
         if match["part"] not in PARTS
     ]
     return emails, problems
+
+
+def fill_site(
+    pages: Mapping[str, Any],
+    order: Iterable[str],
+    emails: Mapping[str, list[Email]],
+    site_url: str | None,
+    env: Environment,
+    config: object,
+    relative: Callable[[str, str], str],
+) -> None:
+    """Once every page is rendered (MkDocs pages by name, in any order): each page's emails and
+    hub parts filled in; the theme loads clinician.css and .js on those pages (clinician_tools).
+    `relative(url, from_url)` is MkDocs's relative link between two pages."""
+    rank = {src: index for index, src in enumerate(order)}
+    listed = [pages[name] for name in sorted(pages, key=lambda name: (rank.get(name, len(rank)), name))]
+
+    def address_of(target: str, anchor: str) -> str | None:
+        return address(site_url, pages[target].url, anchor) if target in pages else None
+
+    for src, page in pages.items():
+        if not page.content or not (emails.get(src) or MARKER.search(page.content)):
+            continue
+        page.content = fill_emails(page.content, emails.get(src, []), src, address_of, env)
+        link = partial(lambda url, here: relative(url or "./", here), here=page.url or "./")
+        page.content = fill_markers(page.content, hub_pages(listed, site_url, link), env, config)
+        page.meta["clinician_tools"] = True

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from therapy_site.problems import Problem
 
@@ -110,6 +111,15 @@ def from_settings(settings: Iterable[Mapping[str, object]], theme_language: str 
         if item.get("build", True) is not False and item.get("locale") != "null"
     )
     return Languages(found or (Language(theme_language or "en", theme_language or "en", True),))
+
+
+def of_plugin(plugin: Any, theme_language: object) -> tuple[Languages, str]:
+    """The languages mkdocs-static-i18n builds, and the one it builds now (the theme's one
+    language when the site has no such plugin)."""
+    code = str(theme_language or "en")
+    if plugin is None:
+        return from_settings([], code), code
+    return from_settings([dict(item) for item in plugin.config.languages], code), str(plugin.current_language)
 
 
 def from_config_data(data: object) -> Languages:
