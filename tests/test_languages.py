@@ -306,3 +306,67 @@ def test_the_languages_as_mkdocs_yml_names_them() -> None:
 
     found = languages.from_config_data(settings(ROOT / "mkdocs.yml"))
     assert [(each.code, each.default, each.folder) for each in found.all] == [("en", True, ""), ("es", False, "es/")]
+
+
+# -- translation freshness, on strings -------------------------------------------------------------
+
+ENGLISH_PAGE = """---
+title: T
+---
+# T
+
+Intro.
+
+## One {#one}
+
+First.
+
+## Two {#two}
+
+Second.
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        # how the English page changed                        the sections make check names
+        (("First.", "First, and more."), ["'One' (#one)"]),
+        (("Intro.", "A new intro."), ["'T' (the introduction)"]),
+        (("## Two {#two}", "## Three {#three}"), ["'Three' (new)", "'Two' (removed)"]),
+        (("## Two {#two}", "## Two, renamed {#two}"), ["'Two, renamed' (#two)"]),  # a heading's words too
+        (("title: T", "title: Other"), []),
+    ],
+)
+def test_the_english_sections_that_changed_are_named(change: tuple[str, str], named: list[str]) -> None:
+    from therapy_site.page import read_page
+    from therapy_site.translation import changed
+
+    old = read_page("t.md", ENGLISH_PAGE)
+    new = read_page("t.md", ENGLISH_PAGE.replace(*change))
+    assert changed(old, new) == named
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a translated page                                        after make translated
+        ("---\ntitle: T\n---\n# T\n", "---\ntitle: T\nenglish_version: abc\n---\n# T\n"),
+        ("---\ntitle: T\nenglish_version: 123\n---\n", "---\ntitle: T\nenglish_version: abc\n---\n"),
+        ("# T\n", "---\nenglish_version: abc\n---\n# T\n"),
+    ],
+)
+def test_make_translated_writes_the_version_into_the_front_matter(source: str, expected: str) -> None:
+    from therapy_site.translation import record
+
+    assert record(source, "abc") == expected
+
+
+def test_the_version_is_gits_own_id_for_the_file() -> None:
+    import subprocess
+
+    from therapy_site.translation import version
+
+    data = (ROOT / "docs" / "about.md").read_bytes()
+    shown = subprocess.run(["git", "hash-object", "--stdin"], input=data, capture_output=True, check=True)
+    assert shown.stdout.decode().startswith(version(data))
