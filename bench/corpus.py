@@ -102,9 +102,10 @@ QUESTIONS = (
 class Corpus:
     root: Path
     pages: int
-    on: Path  # mkdocs.yml with the real hooks
-    off: Path  # mkdocs.yml without the quiz hook
+    on: Path  # mkdocs.yml with the real hooks, English only
+    off: Path  # mkdocs.yml without the quiz hook, English only
     quiz_hook_listed: bool  # whether the real mkdocs.yml lists hooks/quizzes.py at all
+    both: Path  # mkdocs.yml with the real hooks, the English pages and their Spanish twins
 
 
 def sentence(rng: random.Random) -> str:
@@ -317,6 +318,11 @@ def quiz_hook_listed(config_text: str) -> bool:
     return without_quiz_hook(config_text) != config_text
 
 
+def english_only(config_text: str) -> str:
+    """The i18n plugin builds the default language only (the other languages' files are ignored)."""
+    return re.sub(r"(?m)^(\s*)- locale: (?!en\b)(\w+)\n", r"\1- locale: \2\n\1  build: false\n", config_text)
+
+
 def write_corpus(destination: Path, pages: int) -> Corpus:
     """Write a complete synthetic project of `pages` pages into `destination`."""
     if destination.exists():
@@ -328,12 +334,16 @@ def write_corpus(destination: Path, pages: int) -> Corpus:
     for number in range(pages):
         path = docs / page_path(number)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page_markdown(number, pages), encoding="utf-8")
+        text = page_markdown(number, pages)
+        path.write_text(text, encoding="utf-8")
+        # Its Spanish twin: the same size and structure (ids, quizzes, links), for the build's time.
+        path.with_suffix(".es.md").write_text(text, encoding="utf-8")
     config = strip_nav((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    on, off = destination / "mkdocs-on.yml", destination / "mkdocs-off.yml"
-    on.write_text(config, encoding="utf-8")
-    off.write_text(without_quiz_hook(config), encoding="utf-8")
-    return Corpus(destination, pages, on, off, quiz_hook_listed(config))
+    on, off, both = (destination / f"mkdocs-{mode}.yml" for mode in ("on", "off", "both"))
+    on.write_text(english_only(config), encoding="utf-8")
+    off.write_text(english_only(without_quiz_hook(config)), encoding="utf-8")
+    both.write_text(config, encoding="utf-8")
+    return Corpus(destination, pages, on, off, quiz_hook_listed(config), both)
 
 
 if __name__ == "__main__":  # print one page, to eyeball the format

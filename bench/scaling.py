@@ -22,7 +22,8 @@ from pathlib import Path
 
 from corpus import Corpus, write_corpus
 
-MODES = ("on", "off")
+MODES = ("on", "off")  # quiz hooks on and off, English only
+BOTH = "both"  # English and Spanish, hooks on: measured at the largest size
 GNU_TIME = Path("/usr/bin/time")
 
 
@@ -59,33 +60,42 @@ def timed_build(config: Path, site_dir: Path) -> dict:
 
 
 def measure(sizes: list[int], runs: int, workdir: Path, log=print) -> dict:
-    """Every size in both modes, `runs` times, interleaved (on/off, then off/on), after a warm-up build."""
+    """Every size in both modes, `runs` times, interleaved (on/off, then off/on), after a warm-up
+    build; the largest size also with both languages, interleaved with the others."""
     corpora: dict[int, Corpus] = {}
     for size in sizes:
         started = time.perf_counter()
         corpora[size] = write_corpus(workdir / f"corpus-{size}", size)
         log(f"  corpus of {size} pages written in {time.perf_counter() - started:.1f} s")
-    results: dict[str, dict] = {str(size): {mode: {"runs": []} for mode in MODES} for size in sizes}
+    largest = max(corpora)
+
+    def modes(size: int) -> tuple[str, ...]:
+        return (*MODES, BOTH) if size == largest else MODES
+
+    results: dict[str, dict] = {str(size): {mode: {"runs": []} for mode in modes(size)} for size in sizes}
     smallest = corpora[min(corpora)]
-    for mode in MODES:  # warm the disk cache and the imports, and catch a failing build early
+    for mode in (*MODES, BOTH):  # warm the disk cache and the imports, and catch a failing build early
         timed_build(getattr(smallest, mode), smallest.root / f"site-{mode}")
     for index in range(runs):
         for size, corpus in corpora.items():
-            order = MODES if index % 2 == 0 else tuple(reversed(MODES))
+            order = modes(size) if index % 2 == 0 else tuple(reversed(modes(size)))
             for mode in order:
                 run = timed_build(getattr(corpus, mode), corpus.root / f"site-{mode}")
                 results[str(size)][mode]["runs"].append(run)
                 log(
-                    f"  {size:>4} pages, quiz hooks {mode:<3} run {index + 1}: "
+                    f"  {size:>4} pages, {'both languages' if mode == BOTH else 'quiz hooks ' + mode:<14} run {index + 1}: "
                     f"{run['wall_s']:6.2f} s wall, {run['cpu_s']:6.2f} s CPU, {run['peak_rss_mb']:6.1f} MB"
                 )
     for size in results.values():
-        for mode in MODES:
+        for mode in [mode for mode in (*MODES, BOTH) if mode in size]:
             runs_ = size[mode]["runs"]
             size[mode]["median"] = {
                 key: statistics.median(r[key] for r in runs_) for key in ("wall_s", "cpu_s", "peak_rss_mb")
             }
         size["on_off_ratio_wall"] = round(size["on"]["median"]["wall_s"] / size["off"]["median"]["wall_s"], 3)
         size["on_off_ratio_cpu"] = round(size["on"]["median"]["cpu_s"] / size["off"]["median"]["cpu_s"], 3)
+        if BOTH in size:
+            size["both_on_ratio_wall"] = round(size[BOTH]["median"]["wall_s"] / size["on"]["median"]["wall_s"], 3)
+            size["both_on_ratio_cpu"] = round(size[BOTH]["median"]["cpu_s"] / size["on"]["median"]["cpu_s"], 3)
     quiz_hook = next(iter(corpora.values())).quiz_hook_listed if corpora else False
     return {"sizes": results, "quiz_hook_listed": quiz_hook}

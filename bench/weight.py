@@ -79,7 +79,13 @@ def site_pages(site: Path, docs: Path) -> list[dict]:
             continue
         rel = html.parent.relative_to(site).as_posix()
         url = "" if rel == "." else rel + "/"
-        candidates = [docs / "index.md"] if rel == "." else [docs / f"{rel}.md", docs / rel / "index.md"]
+        # A Spanish page (/es/about/) comes from the English name with .es (docs/about.es.md).
+        spanish = rel == "es" or rel.startswith("es/")
+        rel = rel.removeprefix("es").lstrip("/") or "." if spanish else rel
+        suffix = ".es.md" if spanish else ".md"
+        candidates = (
+            [docs / f"index{suffix}"] if rel == "." else [docs / f"{rel}{suffix}", docs / rel / f"index{suffix}"]
+        )
         source = next((path for path in candidates if path.is_file()), None)
         text = source.read_text(encoding="utf-8") if source else ""
         pages.append(

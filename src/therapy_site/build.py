@@ -48,6 +48,7 @@ class Build:
     audit: Any = None  # registry.audit.Audit, made by hooks/link_registry.py
     root_files: dict[str, str] = field(default_factory=dict)  # the 404 page and sitemap it wrote
     left_out: list[str] = field(default_factory=list)  # translations whose English page is gone
+    _renderer: quiz.Renderer | None = None
 
     @property
     def words(self) -> Words:
@@ -103,7 +104,10 @@ class Build:
         return quiz.fill_slots(page, stash) if stash else page
 
     def renderer(self) -> quiz.Renderer:
-        return quiz.Renderer(self.templates, self.words)
+        """One renderer a build: its templates compile once."""
+        if self._renderer is None:
+            self._renderer = quiz.Renderer(self.templates, self.words)
+        return self._renderer
 
     def generated_from(self, src: str, link: str) -> str | None:
         """For a link on a generated page, the source page it lists; None on an editor's page."""

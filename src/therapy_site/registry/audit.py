@@ -36,6 +36,17 @@ from therapy_site.registry.resolve import (
 class Audit:
     site: Site = field(default_factory=Site)
     published: list[Published] = field(default_factory=list)
+    owners: dict[str, tuple[str, int]] | None = None  # each quiz anchor: its page and line, read once
+
+    def quiz_anchors(self, now: Build) -> dict[str, tuple[str, int]]:
+        if self.owners is None:
+            self.owners = {
+                anchor: (owner, line)
+                for owner, found in (now.quizzes.pages.items() if now.quizzes else ())
+                for item in found.drafts
+                for anchor, line, _ in quiz.anchors_of(item)
+            }
+        return self.owners
 
     def add_page(
         self, now: Build, src_uri: str, url: str, output: str, toc_ids: Iterable[str], generated: bool
@@ -46,12 +57,7 @@ class Audit:
         lines = {anchor: model.heading_line(anchor) if model else 1 for anchor in toc_ids if anchor in ids}
         # A generated page names its sections after other pages' files: it publishes its quiz anchors.
         sections = {a: line for a, line in lines.items() if line and (not generated or is_quiz_anchor(a))}
-        owners = {
-            anchor: (owner, line)
-            for owner, found in (now.quizzes.pages.items() if now.quizzes else ())
-            for item in found.drafts
-            for anchor, line, _ in quiz.anchors_of(item)
-        }
+        owners = self.quiz_anchors(now)
         # A quiz with a mistake keeps its addresses: the one message to read is the quiz's own.
         drafts = [(anchor, line) for anchor, (owner, line) in owners.items() if owner == src]
         published = published_of_page(src, url, sections, drafts, ids)
