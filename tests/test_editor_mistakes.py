@@ -17,6 +17,7 @@ from conftest import run_build
 from project_edits import add_editor_files, edit, run_module
 
 BARRIERS = "docs/what-can-get-in-the-way.md"
+BARRIERS_ES = "docs/what-can-get-in-the-way.es.md"
 GOOD = "docs/what-a-good-relationship-feels-like.md"
 PROBLEM_LINE = re.compile(r"^(?:ERROR|WARNING) +- +(?P<text>.*)$", re.MULTILINE)
 
@@ -96,6 +97,26 @@ MISTAKES = {
     ),
     "bytes that are not UTF-8": Mistake(
         BARRIERS, "<bytes>", "", [f"{BARRIERS}:18: this line holds bytes that are not UTF-8 text"]
+    ),
+    "a registered heading id taken off": Mistake(
+        GOOD,
+        "## Can I trust my therapist? {#trust}",
+        "## Can I trust my therapist?",
+        [f"{GOOD}:12: the heading 'Can I trust my therapist?' has no id; published-urls.txt lists #trust"],
+    ),  # not also "'/.../#trust' no longer leads to its section", nor the review links to #trust
+    "a typo in a Spanish quiz": Mistake(
+        BARRIERS_ES,
+        "        correct: true\n",
+        "        corect: true\n",
+        [f"{BARRIERS_ES}:110: unknown key 'corect' in option 1 of question 'rapport'; did you mean 'correct'?"],
+    ),
+    "a broken link in a Spanish page": Mistake(
+        BARRIERS_ES,
+        "(glossary.md#rapport)",
+        "(glossary.md#rapor)",
+        [
+            f"{BARRIERS_ES}:51: the link 'glossary.md#rapor' is broken: the doc 'glossary.es.md' does not contain an anchor '#rapor'"
+        ],
     ),
     "a moved quiz id": Mistake(
         BARRIERS, "id: barriers\ntitle:", "id: obstacles\ntitle:", ["published-urls.txt:", f"{BARRIERS}:"]

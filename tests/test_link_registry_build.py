@@ -133,17 +133,21 @@ def test_renaming_a_page_without_a_redirect_fails_naming_the_address_and_the_fix
     assert "Traceback" not in result.stderr
 
 
-def test_deleting_a_registered_heading_id_fails_the_build(project_copy: Path) -> None:
+def test_deleting_a_registered_heading_id_fails_the_build_offering_the_id_back(project_copy: Path) -> None:
     add_editor_files(project_copy)
     page = project_copy / "docs" / "what-a-good-relationship-feels-like.md"
     edit(page, "## Can I trust my therapist? {#trust}", "## Can I trust my therapist?")
+    line = page.read_text(encoding="utf-8").splitlines().index("## Can I trust my therapist?") + 1
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode != 0
-    line = registry_line(project_copy, "/what-a-good-relationship-feels-like/#trust")
-    assert (
-        f"published-urls.txt:{line}: '/what-a-good-relationship-feels-like/#trust' no longer leads to its "
-        "section: restore the id {#trust} on its heading in docs/what-a-good-relationship-feels-like.md"
-    ) in result.stderr
+    problems = [text for text in result.stderr.splitlines() if text.startswith(("ERROR", "WARNING"))]
+    # One mistake, one message, with the one fix: the heading gets its registered id back.
+    assert problems == [
+        f"ERROR   -  docs/what-a-good-relationship-feels-like.md:{line}: the heading 'Can I trust my therapist?' "
+        "has no id; published-urls.txt lists #trust for this page, which no heading has now: if this is that "
+        "section, give it its id back ('## Can I trust my therapist? {#trust}'); if it is a new section, add a new "
+        "id, e.g. '## Can I trust my therapist? {#can-i-trust-my-therapist}'"
+    ], result.stderr
     assert "Traceback" not in result.stderr
 
 

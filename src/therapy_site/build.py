@@ -24,6 +24,7 @@ from therapy_site.languages import Language, Languages, search_indexes
 from therapy_site.languages import orphans as orphans_of
 from therapy_site.page import Page, read_page
 from therapy_site.problems import Problem, Reporter
+from therapy_site.registry.file import ids_of_page, read_section_ids
 from therapy_site.words import Tables, Words, read_tables, unknown_key_problems
 
 if TYPE_CHECKING:
@@ -142,10 +143,12 @@ def start(
     prefix = Path(os.path.relpath(docs, project)).as_posix()
     orphans = orphans_of(languages, files, docs.joinpath)
     tables = read_tables(project, languages.codes, languages.default.code)
+    registered = read_section_ids(project)
     pages: dict[str, Page] = {}
     for src_uri, data in files.items():
         if src_uri not in {orphan.file for orphan in orphans}:
-            pages[languages.of_src(src_uri)[0]] = read_page(languages.of_src(src_uri)[0], data, prefix, src_uri)
+            src = languages.of_src(src_uri)[0]
+            pages[src] = read_page(src, data, prefix, src_uri, ids_of_page(registered, src, language.folder))
     build = Build(prefix, pages, reporter, languages, language, tables)
     build.left_out = [orphan.file for orphan in orphans]
     reporter.report([*tables.problems, *(orphan.at(f"{prefix}/{orphan.file}") for orphan in orphans)])

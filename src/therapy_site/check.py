@@ -29,6 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from therapy_site import languages, lint, sitebuild, translation
 from therapy_site.page import Page, read_page
 from therapy_site.problems import Problem, unique
+from therapy_site.registry.file import ids_of_page, read_section_ids
 
 WORDS_FILE = ".codespell-words.txt"
 
@@ -111,8 +112,15 @@ def run(config: Path, today: dt.date, strict_review: bool = False) -> list[Probl
         build = sitebuild.start(config, Path(temp) / "site")
         translated = [f"*.{language.code}.md" for language in site.all if not language.default]
         spelling = codespell(project, [prefix] if docs.is_dir() else [], translated)
+        registered = read_section_ids(project)
         pages = {
-            src: read_page(site.of_src(src)[0], path.read_bytes(), prefix, src)
+            src: read_page(
+                site.of_src(src)[0],
+                path.read_bytes(),
+                prefix,
+                src,
+                ids_of_page(registered, site.of_src(src)[0], site.of_src(src)[1].folder),
+            )
             for src, path in files.items()
             if src.endswith(".md")
         }

@@ -8,6 +8,7 @@ fenced block by language, every link and image with its line, and the page's own
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,9 @@ class Page:
     fences: tuple[grammar.Fence, ...]
     links: tuple[grammar.Link, ...]
     problems: tuple[Problem, ...] = field(default=())
+    # Registered section ids no heading has, while a heading lacks its id: most likely that
+    # heading's, and back once the editor fixes it (so links to them are not mistakes of their own).
+    lost_ids: frozenset[str] = field(default=frozenset())
 
     @property
     def title(self) -> str:
@@ -78,11 +82,14 @@ def key_lines(source: str) -> dict[str, int]:
     return {str(key.value): key.start_mark.line + 2 for key, _ in node.value}  # +1 line, +1 '---'
 
 
-def read_page(src: str, data: bytes | str, docs_prefix: str = "docs", file_name: str = "") -> Page:
+def read_page(
+    src: str, data: bytes | str, docs_prefix: str = "docs", file_name: str = "", registered: Iterable[str] = ()
+) -> Page:
     """Read one page once; `docs_prefix` is the docs folder as the editor sees it.
 
     `src` names the page in every language ('about.md'); `file_name`, when it differs, is the
-    file itself ('about.es.md', the page in Spanish).
+    file itself ('about.es.md', the page in Spanish). `registered` are the section ids
+    published-urls.txt lists for the page (a heading without an id is offered its lost one).
     """
     file = f"{docs_prefix}/{file_name or src}" if docs_prefix else file_name or src
     source, bad_bytes = decode(data)
@@ -94,9 +101,11 @@ def read_page(src: str, data: bytes | str, docs_prefix: str = "docs", file_name:
     if not problems:
         closing = grammar.FRONT_MATTER.match(source)  # a missing key is named on the closing '---'
         problems = pagemeta.front_matter_problems(meta, lines, closing.group(0).count("\n") if closing else 1)
-    found = [*problems, *pagemeta.heading_problems(headings), *pagemeta.placeholder_problems(source)]
+    found = [*problems, *pagemeta.heading_problems(headings, registered), *pagemeta.placeholder_problems(source)]
     if bad_bytes:
         found.insert(0, bad_bytes)
+    lost = frozenset(registered) - {h.id for h in headings if h.id}
+    missing_id = any(heading.level in (2, 3) and not heading.id for heading in headings)
     return Page(
         src=src,
         file=file,
@@ -109,4 +118,5 @@ def read_page(src: str, data: bytes | str, docs_prefix: str = "docs", file_name:
         fences=tuple(grammar.fences(body.split("\n"), offset)),
         links=tuple(grammar.links(body, offset)),
         problems=tuple(sorted(problem.at(file) for problem in found)),
+        lost_ids=lost if missing_id else frozenset(),
     )

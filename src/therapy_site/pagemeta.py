@@ -124,24 +124,33 @@ def front_matter_problems(meta: Mapping[str, object], key_lines: Mapping[str, in
     return problems
 
 
-def heading_problems(headings: Iterable[grammar.Heading]) -> list[Problem]:
-    """Every `##` and `###` heading carries an explicit, well-formed id, used once."""
+def heading_problems(headings: Iterable[grammar.Heading], registered: Iterable[str] = ()) -> list[Problem]:
+    """Every `##` and `###` heading carries an explicit, well-formed id, used once.
+
+    `registered` are the section ids published-urls.txt lists for the page: one that no heading
+    has now was most likely taken off the heading that lacks an id, so the message offers it back.
+    """
+    headings = list(headings)
+    ids = {heading.id for heading in headings if heading.id}
+    lost = sorted(set(registered) - ids)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for heading in headings:
         if heading.level not in (2, 3):
             continue  # the title's id follows its words; deeper headings are not linked to
         if not heading.id:
-            problems.append(
-                Problem(
-                    heading.line,
-                    (
-                        f"the heading '{heading.text}' has no id; add one at the end of the line, e.g. "
-                        f"'{'#' * heading.level} {heading.text} {{#{grammar.slug(heading.text)}}}', and never "
-                        "change it afterwards (clinicians link to it)"
-                    ),
+            written = f"'{'#' * heading.level} {heading.text} {{#{{id}}}}'"
+            new = written.replace("{id}", grammar.slug(heading.text))
+            fix = (
+                f"add one at the end of the line, e.g. {new}, and never change it afterwards (clinicians link to it)"
+                if not lost
+                else (
+                    f"published-urls.txt lists {', '.join(f'#{anchor}' for anchor in lost)} for this page, which "
+                    f"no heading has now: if this is that section, give it its id back ({written.replace('{id}', lost[0])}); "
+                    f"if it is a new section, add a new id, e.g. {new}"
                 )
             )
+            problems.append(Problem(heading.line, f"the heading '{heading.text}' has no id; {fix}"))
             continue
         if not grammar.ID_SHAPE.match(heading.id):
             problems.append(

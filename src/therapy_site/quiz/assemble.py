@@ -58,7 +58,9 @@ def read_quizzes(page: Page) -> PageQuizzes:
     # A repeated id is reported once, above; its second copy would only repeat it as id clashes.
     firsts = [item for index, item in enumerate(items) if item.id not in {other.id for other in items[:index]}]
     problems += check_page_ids(firsts, headings)
-    return PageQuizzes(page.src, page.title, parsed, tuple(sorted(problems, key=lambda p: p.line)), headings)
+    return PageQuizzes(
+        page.src, page.title, parsed, tuple(sorted(problems, key=lambda p: p.line)), headings, page.lost_ids
+    )
 
 
 def read_page(markdown: str, line_offset: int = 0, src_path: str = "", title: str = "") -> PageQuizzes:

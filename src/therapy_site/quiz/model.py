@@ -126,6 +126,7 @@ class PageQuizzes:
     blocks: tuple[ParsedBlock, ...]
     problems: tuple[Problem, ...]  # all problems found on this page alone
     headings: tuple[Heading, ...] = ()
+    lost_ids: frozenset[str] = frozenset()  # ids the page's own mistake took off (page.Page.lost_ids)
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -45,7 +45,7 @@ class Site:
 
     def anchors(self, src_path: str) -> set[str]:
         page = self.pages.get(src_path)
-        return {heading.id for heading in page.headings} if page else set()
+        return ({heading.id for heading in page.headings} | set(page.lost_ids)) if page else set()
 
     def title(self, src_path: str) -> str:
         page = self.pages.get(src_path)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from therapy_site import quiz
-from therapy_site.build import Build
 from therapy_site.html import html_ids
 from therapy_site.problems import Problem
 from therapy_site.registry.file import FILE_NAME, Entry, parse, render
+
+if TYPE_CHECKING:  # build.py reads the registry's file format, and this module reads a Build
+    from therapy_site.build import Build
 from therapy_site.registry.resolve import (
     Published,
     Redirect,
@@ -75,9 +77,12 @@ class Audit:
 
     def explained(self, now: Build, entries: list[Entry], problem: Problem) -> bool:
         entry = next((entry for entry in entries if entry.line == problem.line), None)
-        if entry is None or not is_quiz_anchor(entry.anchor):
+        if entry is None or not entry.anchor:
             return False
         src = now.key(self.site.sources.get(entry.path, ""))
+        if not is_quiz_anchor(entry.anchor):  # a heading without an id: its own message offers this id back
+            model = now.pages.get(src)
+            return bool(model and any(h.level in (2, 3) and not h.id for h in model.headings))
         # The generated pages list every quiz: one that failed to read takes its entry with it.
         return bool(
             now.reporter.caused_by(now.file(src)) or (src in now.generated and now.quizzes and now.quizzes.failed)

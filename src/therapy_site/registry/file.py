@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from therapy_site.problems import Problem
 
@@ -132,3 +133,25 @@ def sort_key(url: str) -> tuple[str, str]:
     """Sort by page, then the page's own line first, then its anchors."""
     path, _, anchor = url.partition("#")
     return (path, anchor)
+
+
+def section_ids(text: str) -> dict[str, set[str]]:
+    """Each page's registered section ids ('/about/' -> {'review', ...}); quiz addresses left out."""
+    found: dict[str, set[str]] = {}
+    for entry in parse(text)[0]:
+        if entry.anchor and not entry.anchor.startswith(("quiz-", "checkin-")):
+            found.setdefault(entry.path, set()).add(entry.anchor)
+    return found
+
+
+def read_section_ids(project: Path) -> dict[str, set[str]]:
+    """The section ids of the project's published-urls.txt ({} when it is missing or unreadable)."""
+    try:
+        return section_ids((project / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
+def ids_of_page(ids: dict[str, set[str]], src: str, folder: str = "") -> set[str]:
+    """The registered section ids of the page `src` ('about.md') in a language's folder ('es/')."""
+    return ids.get(page_path(folder + src_url(src)), set())
