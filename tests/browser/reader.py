@@ -20,6 +20,9 @@ QUICK_EXIT_PAGES = ("when-it-is-not-healthy/", "how-is-it-going/")
 # The focus ring, the search panel and the drawer move in with CSS transitions: a check jumps each to
 # its end (no waiting, and it works without JavaScript, where nothing in the page could be polled).
 FINISH_ANIMATIONS = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* endless */ } })"
+# With JavaScript, Material reacts to a focus or a click in the next frames (the search box opens when
+# it takes the focus): let two frames pass first. Without JavaScript no frame callback would ever run.
+NEXT_FRAMES = "() => window.document$ && new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -65,6 +68,7 @@ class Screen:
 
 def settle(page: Page) -> None:
     """The page as it is once it stops moving (a transition of the focus ring, the search panel, the drawer)."""
+    page.evaluate(NEXT_FRAMES)
     page.evaluate(FINISH_ANIMATIONS)
 
 

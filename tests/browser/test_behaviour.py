@@ -23,7 +23,7 @@ from .checks import (
 )
 from .conftest import PageFactory
 from .guard import Recorder
-from .navigation import nav_link, open_home, same_document_click
+from .navigation import nav_link, open_home, open_menu, same_document_click
 from .quiz_source import all_blocks
 
 pytestmark = pytest.mark.browser
@@ -55,7 +55,7 @@ def test_quick_exit_leaves_and_back_does_not_return(new_page: PageFactory, recor
     page = new_page(viewport=PHONE)
     open_home(page, base_url)
     # On a phone the navigation sits in the drawer behind the menu button.
-    page.locator("header label[for=__drawer]").click()
+    open_menu(page)
     same_document_click(page, nav_link(base_url, QUICK_EXIT_PAGE), base_url + QUICK_EXIT_PAGE)
     exit_link = page.get_by_role("link", name="Quick exit")
     expect(exit_link).to_be_in_viewport()
