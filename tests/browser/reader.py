@@ -122,4 +122,5 @@ def accessibility(page: Page, selector: str) -> dict[str, Any]:
     finally:
         session.detach()
     states = {item["name"]: item["value"].get("value") for item in found.get("properties", [])}
-    return {"role": found["role"]["value"], "name": found.get("name", {}).get("value"), **states}
+    described = {"description": found["description"].get("value")} if "description" in found else {}
+    return {"role": found["role"]["value"], "name": found.get("name", {}).get("value"), **described, **states}
