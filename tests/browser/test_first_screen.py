@@ -174,6 +174,8 @@ def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
     # The open list starts with the line that showed: it is not shown twice.
     expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(0)
     failures = axe_within(".crisis")(page)
+    if screen.javascript:
+        failures += [f"{line} is not a plain link" for line in page.evaluate(PLAIN_TEL_LINKS) if line]
     box = page.locator(".crisis__more").bounding_box()
     assert box is not None and box["y"] < 200, "the list did not open in place"
     toggle()
@@ -181,6 +183,19 @@ def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
     expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(1)
     failures += storage_failures(page) + recorder.failures()
     assert not failures, report(failures)
+
+
+# Each phone number shown is a plain link: nothing but href, and no script takes its click (a
+# listener on window, the last to hear the click, sees whether anything prevented it; then stops
+# the dialer opening).
+PLAIN_TEL_LINKS = """() => [...document.querySelectorAll('.crisis a[href^="tel:"]')].filter(a => a.checkVisibility()).map(a => {
+  const extra = a.getAttributeNames().filter(name => name !== 'href');
+  let prevented = null;
+  const seen = e => { prevented = e.defaultPrevented; e.preventDefault(); };
+  window.addEventListener('click', seen, {once: true});
+  a.click();
+  return extra.length || prevented ? `${a.outerHTML} (attributes ${extra}, click prevented: ${prevented})` : '';
+})"""
 
 
 def region_order(first: str | None) -> list[str]:
