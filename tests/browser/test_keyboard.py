@@ -229,7 +229,8 @@ def jump_failures(page: Page, base_url: str, path: str, screen: Screen) -> list[
     targets = page.evaluate(TARGETS)
     assert len(targets) >= 5, f"{path}: only {targets} to jump to"
     failures = []
-    for number, target in enumerate(targets):
+    # Down the page, then back up it (Material shows "Back to top" under the header while the reader goes up).
+    for number, target in enumerate([*targets, *targets[-2::-3]]):
         if number == 0:  # a fresh load of the address, as from a clinician's email; then jumps within the page
             page.goto("about:blank")
         page.goto(f"{base_url}{path}#{target}")
@@ -298,4 +299,50 @@ def test_clinicians_keep_their_copy_link_buttons(new_page: PageFactory, recorder
     )
     tab_to(page, buttons.first, limit=80)
     assert focus(page)["visible"]
+    assert not recorder.failures(), report(recorder.failures())
+
+
+# --- links within the page -----------------------------------------------------------------
+
+SAME_PAGE = page_url(TOPIC_PAGES[1])
+
+
+@pytest.mark.parametrize("how", ["Skip to content", "contents", "Read more", "Back"])
+def test_a_link_within_the_page_keeps_the_readers_place(
+    new_page: PageFactory, recorder: Recorder, base_url: str, how: str
+) -> None:
+    # Material's instant navigation loaded the page again on the first such link after a fresh load:
+    # the focus went nowhere and a quiz's answers were lost. The browser follows them by itself now.
+    page = new_page(**Screen(1280).options())
+    url = base_url + SAME_PAGE
+    page.goto(url)
+    page.wait_for_load_state("networkidle")  # Material's instant navigation is ready
+    again: list[str] = []
+    page.on("request", lambda request: again.append(request.url) if request.url.split("#")[0] == url else None)
+    choice = page.locator("article .quiz input").first
+    choice.check()
+    if how == "Skip to content":
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+    elif how == "Read more":
+        question = (
+            page.locator("article .quiz fieldset").filter(has=page.locator(f'.quiz__more a[href^="{url}#"]')).first
+        )
+        question.locator("summary").click()
+        question.locator(".quiz__more a").click()
+    else:
+        page.locator(".md-sidebar--secondary a.md-nav__link").nth(2).click()
+        if how == "Back":
+            settle(page)
+            page.go_back()
+    settle(page)
+    assert again == [], f"{how}: the page was loaded again: {again}"
+    assert choice.is_checked(), f"{how}: the answer chosen before is lost"
+    if how == "Skip to content":  # the next Tab is in the article
+        page.keyboard.press("Tab")
+        assert focus(page)["inArticle"] and focus(page)["visible"], focus(page)
+    elif how != "Back":
+        target = page.evaluate("location.hash.slice(1)")
+        found = page.evaluate(LANDING, target)
+        assert found["headerBottom"] <= found["top"] < 400 and not found["covered"], found
     assert not recorder.failures(), report(recorder.failures())
