@@ -28,6 +28,13 @@ def test_a_link_that_leaves_the_page_prints_its_address(href: str, printed: str)
     )
 
 
+def test_words_that_match_a_relative_href_still_get_the_address() -> None:
+    # The home page's "The [glossary](glossary.md) explains...": href "glossary/", words "glossary".
+    html = '<article><p>The <a href="glossary/">glossary</a> explains.</p></article>'
+    out = printlinks.annotate_page(html, "https://therapy-relationship.github.io/")
+    assert 'data-print-url="therapy-relationship.github.io/glossary/">glossary</a>' in out
+
+
 @pytest.mark.parametrize(
     "link",
     [

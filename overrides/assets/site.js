@@ -74,12 +74,12 @@
     });
   }
 
-  // Material's menu button (phones and tablets) and the titles of the drawer's panels, which lead
-  // back, are <label>s: they cannot take the keyboard focus. Make them buttons (Material itself
-  // clicks a focused label on Enter; Space is added here).
-  function asButton(label) {
-    if (label.hasAttribute("role")) return;
-    label.setAttribute("role", "button");
+  // The drawer's panel openers (a section; this page's contents) and each panel's title, which
+  // leads back, are <label>s for hidden checkboxes: they take the focus (Material gives some a
+  // tabindex already) and a click on Enter or Space. A label may not take a button's role.
+  function reachable(label) {
+    if (label.hasAttribute("data-keyboard")) return;
+    label.setAttribute("data-keyboard", "");
     label.tabIndex = 0;
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
@@ -87,6 +87,24 @@
       event.stopPropagation();  // one click, not Material's as well
       label.click();
     });
+  }
+
+  // Material's menu button (phones and tablets) is a <label> for the drawer's checkbox too. With
+  // JavaScript a real <button> takes its place, with the same look and icon, so the keyboard
+  // reaches it and a screen reader hears a button that opens the navigation; without JavaScript the
+  // label stays, for a tap or a click.
+  function menuButton(label) {
+    var button = label.parentNode.querySelector("[data-drawer-button]");
+    if (button) return button;
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-drawer-button", "");
+    each(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
+    button.addEventListener("click", function () { drawer.click(); });
+    return button;
   }
 
   function shown(element) {
@@ -103,7 +121,8 @@
   // focus goes into the drawer when it opens and back to the button when it closes; a Tab out of
   // the open drawer, or Escape, closes it (what it covers cannot take the focus).
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector(".md-header label[for=__drawer]");
+  var menuLabel = document.querySelector(".md-header label[for=__drawer]");
+  var menu = drawer && menuLabel ? menuButton(menuLabel) : null;
 
   function sidebar() { return document.querySelector(".md-sidebar--primary"); }
 
@@ -111,12 +130,11 @@
     if (!drawer || !menu) return;
     var nav = document.querySelector(".md-nav--primary[aria-label]");
     if (nav) menu.setAttribute("aria-label", nav.getAttribute("aria-label"));
-    asButton(menu);
     menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
     // Inside the drawer (new after each instant navigation): the labels that open a panel (a
     // section; this page's contents) and each panel's title, which leads back.
     var side = sidebar();
-    if (side) each(side.querySelectorAll(".md-nav .md-nav .md-nav__title[for], label.md-nav__link[for]"), asButton);
+    if (side) each(side.querySelectorAll(".md-nav .md-nav .md-nav__title[for], label.md-nav__link[for]"), reachable);
   }
 
   if (drawer && menu) {
@@ -154,6 +172,22 @@
     });
   }
 
+  // A link to a part of this same page ("Skip to content", the contents, a quiz's "Read more", a
+  // footnote): the browser follows it by itself, so the view stops below the header (scroll-margin-top)
+  // and the next Tab starts there. Material's instant navigation took the first such click after a
+  // page load for a new page: it loaded the page again and put in new content, which lost the
+  // focus (the next Tab went nowhere) and a quiz's answers. The click stops here (capture, before
+  // Material sees it), and the inline script in main.html keeps the browser's popstate from it.
+  document.addEventListener("click", function (event) {
+    if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || link.target || !link.hash) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin + url.pathname + url.search === location.origin + location.pathname + location.search) {
+      event.stopPropagation();
+    }
+  }, true);
+
   // Material's search dialog has no accessible name: give it the search box's own.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -172,6 +206,7 @@
 
   // On the first load and after each instant navigation (Material swaps the page's content).
   function setUp() {
+    window.__site_page = location.pathname + location.search;  // the page shown now (main.html)
     orderCrisisHelp();
     showPrintButtons();
     setUpMenu();

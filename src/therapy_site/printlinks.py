@@ -71,7 +71,9 @@ def annotate_links(text: str, page_address: str) -> str:
             return match.group(0)
         address = print_address(href, page_address)
         words = plain_words(match["text"]).rstrip("/")
-        if address is None or words in (address.rstrip("/"), href.rstrip("/")):
+        # Words that are the address already ("findahelpline.com"); a relative href is no address
+        # to a reader ("glossary" for "glossary/" still needs the address printed).
+        if address is None or words in (address.rstrip("/"), urljoin(page_address, href.strip()).rstrip("/")):
             return match.group(0)
         value = html.escape(address, quote=True)
         return f'<a{attrs} {ATTRIBUTE}="{value}">{match["text"]}</a>'

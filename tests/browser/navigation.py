@@ -23,3 +23,12 @@ def same_document_click(page: Page, link_selector: str, url: str) -> None:
 def nav_link(base_url: str, path: str) -> str:
     """The site navigation's link to a page (Material makes every href absolute)."""
     return f'.md-sidebar--primary a.md-nav__link[href="{base_url}{path}"]'
+
+
+# Material's menu button is a <label>; with JavaScript site.js puts a real <button> in its place.
+MENU = "header [data-drawer-button], header label[for=__drawer]"
+
+
+def open_menu(page: Page) -> None:
+    """Open the navigation drawer (phones and tablets) with the menu button, as a reader taps it."""
+    page.locator(MENU).filter(visible=True).click()

@@ -20,6 +20,9 @@ QUICK_EXIT_PAGES = ("when-it-is-not-healthy/", "how-is-it-going/")
 # The focus ring, the search panel and the drawer move in with CSS transitions: a check jumps each to
 # its end (no waiting, and it works without JavaScript, where nothing in the page could be polled).
 FINISH_ANIMATIONS = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* endless */ } })"
+# With JavaScript, Material reacts to a focus or a click in the next frames (the search box opens when
+# it takes the focus): let two frames pass first. Without JavaScript no frame callback would ever run.
+NEXT_FRAMES = "() => window.document$ && new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -65,6 +68,7 @@ class Screen:
 
 def settle(page: Page) -> None:
     """The page as it is once it stops moving (a transition of the focus ring, the search panel, the drawer)."""
+    page.evaluate(NEXT_FRAMES)
     page.evaluate(FINISH_ANIMATIONS)
 
 
@@ -72,6 +76,7 @@ def settle(page: Page) -> None:
 # not transparent, not covered. Material's colour switch is a 0x0 radio whose focus ring is drawn on
 # the button (a <label>) right after it: that button is what must be visible.
 FOCUS_SCRIPT = """() => {
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* endless */ } });
   const e = document.activeElement;
   if (!e || e === document.body) return {what: 'nothing', visible: false, inArticle: false, isLink: false};
   const shownAs = e.matches('input.md-option') && e.nextElementSibling && e.nextElementSibling.matches('label') ? e.nextElementSibling : e;
@@ -91,8 +96,14 @@ FOCUS_SCRIPT = """() => {
 
 
 def focus(page: Page) -> dict[str, Any]:
-    settle(page)
-    return page.evaluate(FOCUS_SCRIPT)
+    """Where the focus is (FOCUS_SCRIPT), once what it set moving has stopped. A focus that looks
+    hidden is looked at again after Material's next frames (the search box opens as it takes the
+    focus): one quick look for the many stops that are plainly visible."""
+    found: dict[str, Any] = page.evaluate(FOCUS_SCRIPT)
+    if not found["visible"]:
+        settle(page)
+        found = page.evaluate(FOCUS_SCRIPT)
+    return found
 
 
 def is_focused(target: Locator) -> bool:
@@ -118,4 +129,5 @@ def accessibility(page: Page, selector: str) -> dict[str, Any]:
     finally:
         session.detach()
     states = {item["name"]: item["value"].get("value") for item in found.get("properties", [])}
-    return {"role": found["role"]["value"], "name": found.get("name", {}).get("value"), **states}
+    described = {"description": found["description"].get("value")} if "description" in found else {}
+    return {"role": found["role"]["value"], "name": found.get("name", {}).get("value"), **described, **states}

@@ -21,16 +21,22 @@ from .test_behaviour import DESKTOP, RESULTS, search
 pytestmark = pytest.mark.browser
 
 # Words from the pages that Material's default separator (spaces and hyphens only) left glued to
-# a quote mark or a bracket, so typing them found nothing, or not the page that teaches them.
-# Each row: the word, the page it must find, why it was hard.
+# a quote mark or a bracket, so typing them found nothing, or not the page that teaches them: the
+# words of the built index that `[\s\-]+` never cut free (tests/test_search_index.py checks every
+# word of the index the same way). Each row: the word, the page it must find, why it was hard.
+# ("sliding" and "overall", named in the issue, are on no page that search indexes now: "overall" is
+# in the check-in, which search leaves out on purpose.)
 HARD_WORDS = [
     ("special", "when-it-is-not-healthy.md", 'a warning sign, written "special", in quote marks'),
     ("really", "when-it-is-not-healthy.md", 'a warning sign: telling you how you "really" feel'),
+    ("Sources", "when-it-is-not-healthy.md", "a pointer in brackets: (Sources)."),
     ("patient", "glossary.md", 'Some services say "patient" instead: in quote marks'),
+    ("Patients", "sources.md", "Clients/Patients: a slash"),
     ("content", "about.md", 'a "content correction" request: a quote mark before the word'),
     ("Norcross", "what-is-the-therapeutic-relationship.md", "cited in brackets, (Norcross and Lambert ..."),
     ("Flückiger", "what-is-the-therapeutic-relationship.md", "cited in brackets, (Flückiger and others ...; and a ü"),
     ("Eubanks", "your-first-sessions.md", "cited in brackets, (Eubanks, Muran and Safran ..."),
+    ("doi", "sources.md", "inside an address: https://doi.org/..."),
 ]
 
 # How a word may sit in a sentence (curly quotes are not on the pages yet; editors and
@@ -53,21 +59,38 @@ def index_config(built_site: Path) -> dict:
     return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
 
 
-@pytest.mark.parametrize(
-    ("word", "src", "why"), HARD_WORDS, ids=[f"{row[0]}-{page_url(row[1]).strip('/')}" for row in HARD_WORDS]
-)
-def test_search_finds_a_word_next_to_punctuation(
-    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, word: str, src: str, why: str
+def test_search_finds_every_word_of_the_table(
+    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path
 ) -> None:
-    expected = page_url(src)
-    source = (built_site / expected / "index.html").read_text(encoding="utf-8")
-    assert word in html.unescape(source), f"{word!r} is no longer on {expected}: pick another word ({why})"
+    page = new_page(viewport=DESKTOP)
+    open_home(page, base_url)
+    box = page.get_by_role("textbox", name="Search")
+    failures = []
+    for word, src, why in HARD_WORDS:
+        expected = page_url(src)
+        source = (built_site / expected / "index.html").read_text(encoding="utf-8")
+        assert word in html.unescape(source), f"{word!r} is no longer on {expected}: pick another word ({why})"
+        box.fill("")
+        search(page, word)
+        result = page.locator(f'{RESULTS}[href^="{base_url}{expected}"]').first
+        try:
+            expect(result).to_be_visible()
+        except AssertionError:
+            found = page.locator(RESULTS).evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            failures.append(f"searching {word!r} ({why}) did not list /{expected}; it listed {found}")
+    assert not failures, report(failures)
+    assert not recorder.failures(), report(recorder.failures())
+
+
+@pytest.mark.parametrize(("word", "src", "why"), HARD_WORDS[:3] + HARD_WORDS[6:8], ids=lambda value: str(value)[:12])
+def test_a_result_opens_its_page_with_the_word_marked(
+    new_page: PageFactory, recorder: Recorder, base_url: str, word: str, src: str, why: str
+) -> None:
     page = new_page(viewport=DESKTOP)
     open_home(page, base_url)
     search(page, word)
-    result = page.locator(f'{RESULTS}[href^="{base_url}{expected}"]').first
-    expect(result, f"searching {word!r} ({why}) did not list /{expected}").to_be_visible()
-    result.click()
+    expected = page_url(src)
+    page.locator(f'{RESULTS}[href^="{base_url}{expected}"]').first.click()
     page.wait_for_url(re.compile(re.escape(base_url + expected)))
     # Material's highlighter (a result's link carries ?h=word) builds its pattern from the same
     # separator: the word is marked on the page, quote marks or not.
