@@ -1,9 +1,6 @@
-"""MkDocs glue for the clinician hub and the ready-to-paste email templates (rules: therapy_site.hub).
-
-A ```email block becomes plain text with full addresses and a Copy button; `<!-- clinician-hub:
-addresses -->` every page and section with its address, `<!-- clinician-hub: handouts -->` the
-printable pages and the answer key (overrides/partials/clinician-hub-*.html, email-template.html).
-"""
+"""MkDocs glue for the clinician hub (therapy_site.hub): ```email blocks become ready-to-paste text
+with full addresses; `<!-- clinician-hub: addresses -->` and `<!-- clinician-hub: handouts -->`
+become the lists in overrides/partials/clinician-hub-*.html."""
 
 from __future__ import annotations
 
@@ -15,7 +12,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from therapy_site import build, hub, quiz
-from therapy_site.html import html_ids
 
 
 @event_priority(10)  # before the quiz blocks are swapped: both are found in the same page model
@@ -35,11 +31,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered now: check the sections emails link to, and fill in the hub's parts.
     now = build.current()
     pages = {now.key(file.src_uri): file.page for file in files.documentation_pages() if file.page}
-
-    def anchors(src: str) -> set[str]:
-        return html_ids(pages[src].content or "") | set(pages[src].present_anchor_ids or ())
-
-    now.reporter.report(hub.email_anchor_problems(now.emails, now.file, pages.__contains__, anchors))
+    now.reporter.report(hub.email_anchor_problems(now.emails, now.file, pages.__contains__, hub.anchors_of(pages)))
     order = quiz.nav_order(config.nav)
     hub.fill_site(pages, order, now.emails, config.site_url, env, config, get_relative_url)
     return env

@@ -1,11 +1,7 @@
-"""MkDocs glue for the site's languages: mkdocs-static-i18n builds each one in turn, into the same
-site folder; this hook makes each language a whole site of its own (rules: therapy_site.languages).
-
-- Material's script on a Spanish page starts at /es/: it searches the Spanish index only and
-  navigates instantly among Spanish pages only (a link to English loads the English page afresh).
-- mkdocs-redirects moves each language's pages alike: /es/old/ leads to /es/new/.
-- Each language's 404 page, sitemap and search index end up in its folder (/es/404.html ...).
-"""
+"""MkDocs glue: mkdocs-static-i18n builds each language in turn into one site folder; this makes
+each a whole site (therapy_site.languages): Material's script on a Spanish page starts at /es/ (its
+search and instant navigation stay among Spanish pages), mkdocs-redirects moves /es/old/ to /es/new/,
+and each language's 404 page, sitemap and search index end up in its folder."""
 
 from __future__ import annotations
 

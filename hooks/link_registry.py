@@ -1,9 +1,6 @@
-"""MkDocs glue: every address in published-urls.txt must still lead somewhere after the build.
-
-The rules live in therapy_site.registry (audit.py). Each language's pages are gathered as they are
-written, and its addresses checked at the end of its build. `make urls` builds with
-UPDATE_PUBLISHED_URLS=1, and names the last commit's file in COMMITTED_PUBLISHED_URLS.
-"""
+"""MkDocs glue: every address in published-urls.txt still leads somewhere (therapy_site.registry.audit),
+checked at the end of each language's build. `make urls` sets UPDATE_PUBLISHED_URLS=1 and
+COMMITTED_PUBLISHED_URLS (the last commit's file)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,6 @@
-"""MkDocs glue: read every page of the language being built once, and report everything one way.
-
-The first of our hooks: the page models made here serve every other hook. MkDocs's own warnings
-(broken links and anchors, the navigation) are rewritten as `docs/page.md:LINE: ...`. Our own CSS
-and JS (overrides/assets/) go out minified, in memory: the sources keep their comments.
-"""
+"""MkDocs glue, the first of our hooks: read every page of a language once into the page models the
+other hooks use, and report everything (MkDocs's own warnings too) as `docs/page.md:LINE: ...`.
+Our CSS and JS (overrides/assets/) go out minified, in memory: the sources keep their comments."""
 
 from __future__ import annotations
 
@@ -18,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from therapy_site import build, buildlog, handout, html, hub, languages, theme
-from therapy_site.minify import minified
+from therapy_site.minify import minify_ours
 from therapy_site.problems import Reporter
 
 log = logging.getLogger("mkdocs.hooks.pages")
@@ -46,10 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
         else:
             file.content_string = now.pages[now.key(src)].source  # bad bytes replaced (and reported)
-    ours = os.path.join(os.path.abspath(config.theme.custom_dir or "overrides"), "")
-    for file in files.media_files():
-        if file.abs_src_path and file.abs_src_path.startswith(ours):
-            file.content_string = minified(file.src_uri, file.content_string) or file.content_string
+    minify_ours(files.media_files(), os.path.abspath(config.theme.custom_dir or "overrides"))
     return files
 
 

@@ -1,9 +1,5 @@
-"""MkDocs glue for quizzes and check-ins: read them from the page models, swap blocks for HTML.
-
-The work lives in therapy_site.quiz (and Build.read_quizzes); this file sets page flags for the
-templates and adds the two generated pages ("Check your understanding" and the clinicians'
-answer key) in each language.
-"""
+"""MkDocs glue for quizzes and check-ins (therapy_site.quiz, Build.read_quizzes): blocks become HTML,
+page flags tell the templates, and each language gets the two generated pages (quiz.GENERATED)."""
 
 from __future__ import annotations
 

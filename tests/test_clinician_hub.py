@@ -108,7 +108,7 @@ def test_handouts_and_the_answer_key_are_linked(built_site: Path) -> None:
     for src in CONTENT_PAGES:
         target = built_path(src)[: -len("index.html")]
         href = "./" if src == "for-clinicians/index.md" else "../" + target
-        # Other attributes may follow the href (data-print-url, for print: hooks/print_links.py).
+        # Other attributes may follow the href (data-print-url, for print: hooks/privacy.py).
         assert re.search(rf'<a href="{re.escape(href)}"[ >]', handouts), src
     assert (built_site / "for-clinicians" / "answer-key" / "index.html").is_file()
     assert re.search(r'<a href="answer-key/"[^>]*>quiz answer key</a>', handouts)

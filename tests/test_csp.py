@@ -124,6 +124,19 @@ def test_the_site_wide_policy_allows_every_pages_code() -> None:
     assert directives(csp.with_policy(PAGE, csp.policy(site)))["script-src"] == ["'self'", sha("a()"), sha("b()")]
 
 
+def test_each_page_lists_its_own_head_scripts_and_every_pages_body_code() -> None:
+    # Instant navigation swaps in the next page's body, never its head: a head script runs only on
+    # its own page (Material writes one for each folder depth).
+    site = csp.SitePolicy()
+    site.secure("<head><script>a()</script><style>s{}</style></head><script>x()</script>", "one")
+    site.secure("<head><script>b()</script></head><script>y()</script>", "two")
+    assert site.written == {"one": csp.Inline(scripts=[sha("a()")]), "two": csp.Inline(scripts=[sha("b()")])}
+    assert site.shared == csp.Inline(scripts=[sha("x()"), sha("y()")], styles=[sha("s{}")])
+    page = site.apply("<head><script>c()</script></head><p>404</p>")
+    assert directives(page)["script-src"] == ["'self'", sha("c()"), sha("x()"), sha("y()")]
+    assert directives(page)["style-src"] == ["'self'", sha("s{}")]
+
+
 def test_a_page_without_head_is_refused() -> None:
     with pytest.raises(ValueError, match="no <head>"):
         csp.secure("<p>no head</p>")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
 import pytest
 from conftest import ROOT
 
-from therapy_site.minify import minified
+from therapy_site.minify import compact, minified
 
 OURS = sorted(path for path in (ROOT / "overrides" / "assets").iterdir() if path.suffix in (".css", ".js"))
 
@@ -20,6 +21,11 @@ CASES = [
     ("a.js", "// why\nvar answer = 1;\n/* more */\n", "var answer=1;"),
     ("a.js", 'var text = "// not a comment";', 'var text="// not a comment";'),
     ("a.js", "var re = /a\\/\\/b/g;", "var re=/a\\/\\/b/g;"),
+    (  # names local to a function are shortened; globals (window.x, var at the top) keep theirs
+        "a.js",
+        "(function () {\n  var longName = 1;\n  function helper(value) { return value + longName; }\n  window.x = helper;\n})();",
+        "(function(){var b=1;function a(c){return c+b;}window.x=a;})();",
+    ),
     ("a.svg", "<svg><!-- kept --></svg>", None),
     ("a.html", "<p>  kept  </p>", None),
 ]
@@ -44,3 +50,28 @@ def test_materials_own_assets_are_left_alone(built_site: Path) -> None:
     assert bundles
     for bundle in bundles:
         assert (built_site / "assets" / "javascripts" / bundle.name).read_bytes() == bundle.read_bytes()
+
+
+PAGES = [
+    # (a built page, the page as served)
+    ("<div>\n    <p>a  b</p>\n\n  </div>\n", "<div>\n<p>a  b</p>\n</div>\n"),
+    ("<p>one\n   two</p>", "<p>one\ntwo</p>"),  # still one space between the words
+    ("<a>x</a> \n  <a>y</a>", "<a>x</a>\n<a>y</a>"),  # inline elements keep a space between them
+    ("<pre>  a\n    b\n</pre>\n  <p>", "<pre>  a\n    b\n</pre>\n<p>"),
+    ("<PRE class=x>\n  a</PRE>", "<PRE class=x>\n  a</PRE>"),
+    ("<textarea>\n  a</textarea>", "<textarea>\n  a</textarea>"),
+    ('<script>\n  var a = "\n  ";\n</script>', '<script>\n  var a = "\n  ";\n</script>'),
+    ("<style>\n  a { }\n</style>\n\n<p>", "<style>\n  a { }\n</style>\n<p>"),
+    ("<p>a b</p>", "<p>a b</p>"),  # spaces without a line break are left alone
+]
+
+
+@pytest.mark.parametrize(("page", "served"), PAGES)
+def test_pages_are_served_without_their_indentation(page: str, served: str) -> None:
+    assert compact(page) == served
+
+
+def test_built_pages_have_no_indentation_outside_pre(built_site: Path) -> None:
+    html = (built_site / "how-is-it-going" / "index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1>", "<kept>", html, flags=re.DOTALL | re.IGNORECASE)
+    assert "\n " not in outside and "\n\n" not in outside

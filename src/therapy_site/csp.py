@@ -163,42 +163,59 @@ def with_policy(page: str, text: str) -> str:
     return page[:at] + meta_tags(text) + page[at:]
 
 
+def split_head(page: str) -> tuple[Inline, Inline]:
+    """A page's inline code in two: the scripts of its <head>, and the rest (its styles and its body's code)."""
+    end = page.lower().find("</head>")
+    head, body = (page[:end], page[end:]) if end >= 0 else ("", page)
+    own, rest = inline_code(head), inline_code(body)
+    rest.add(Inline(styles=own.styles, style_attributes=own.style_attributes))
+    return Inline(scripts=own.scripts), rest
+
+
 @dataclass
 class SitePolicy:
     """One policy for the pages of a site (one language): Material's instant navigation keeps the
     first page's document and swaps in the next page's content (its inline <style> and <script>
     elements too), and the policy the first page brought stays in force. So each page is written
     with a policy for its own inline code, and at the end every page gets the policy that allows
-    the inline code of all of them."""
+    the body code and styles of all of them. The scripts of a page's <head> run only when that page
+    itself is loaded (Material writes one for each folder depth): each page lists only its own."""
 
-    inline: Inline = field(default_factory=Inline)
-    written: list[str] = field(default_factory=list)  # the pages' files in the site folder
+    shared: Inline = field(default_factory=Inline)  # every page's styles and body code
+    written: dict[str, Inline] = field(default_factory=dict)  # each page's file: its head's scripts
 
     def secure(self, page: str, path: str) -> str:
         """The page with a policy for its own inline code; ValueError when it has no <head>."""
-        inline = inline_code(page)
-        result = with_policy(page, policy(inline))
-        self.inline.add(inline)
-        self.written.append(path)
+        own, rest = split_head(page)
+        result = with_policy(page, policy(joined(own, rest)))
+        self.shared.add(rest)
+        self.written[path] = own
         return result
 
     def apply(self, page: str) -> str:
-        """The page with the policy that allows the inline code of every page seen."""
-        return with_policy(page, policy(self.inline))
+        """The page with its own head scripts allowed, and the body code and styles of every page seen."""
+        own, rest = split_head(page)
+        return with_policy(page, policy(joined(own, self.shared, rest)))
 
     def finish(self) -> None:
-        """Every page written gets the policy that allows the inline code of all pages."""
-        text = policy(self.inline)
-        for path in self.written:
+        """Every page written gets the policy that allows its head and the code of all pages."""
+        for path, own in self.written.items():
             try:
                 with open(path, encoding="utf-8") as handle:
                     page = handle.read()
             except OSError:
                 continue  # not written (a build error is reported already)
-            new = with_policy(page, text)
+            new = with_policy(page, policy(joined(own, self.shared)))
             if new != page:
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(new)
+
+
+def joined(*parts: Inline) -> Inline:
+    together = Inline()
+    for part in parts:
+        together.add(part)
+    return together
 
 
 def secure(page: str, also: Iterable[Inline] = ()) -> str:

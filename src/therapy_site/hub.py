@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from therapy_site.grammar import Fence
-from therapy_site.html import plain
+from therapy_site.html import html_ids, plain
 from therapy_site.problems import Problem
 
 EMAIL_LANGUAGE = "email"
@@ -186,6 +186,11 @@ def fill_emails(
         return template.render(email=email, text=fill_links(email.text, src, address_of), id=f"email-{email.index}")
 
     return EMAIL_MARKER_RE.sub(render, content)
+
+
+def anchors_of(pages: Mapping[str, Any]) -> Callable[[str], set[str]]:
+    """The ids a rendered page has (MkDocs pages by name): in its HTML, and those MkDocs was told of."""
+    return lambda src: html_ids(pages[src].content or "") | set(pages[src].present_anchor_ids or ())
 
 
 def email_anchor_problems(

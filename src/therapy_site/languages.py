@@ -150,7 +150,11 @@ def with_base(html: str, base: str) -> str:
 def search_indexes(text: str, languages: Languages) -> dict[Language, str]:
     """The site's one search index (every language's pages) as one index per language, served from
     the language's folder: its own pages, their locations relative to that folder, and the
-    language's own word rules (stemming), so a search in Spanish finds Spanish pages only."""
+    language's own word rules (lunr's Spanish stop words), so a search in Spanish finds Spanish pages
+    only. Material's pipeline for every language leaves out lunr's stemmer on purpose: its worker adds
+    a trailing wildcard to each word typed, and lunr never stems a wildcard word, so with a stemmed
+    index a whole word finds nothing (tried: "terapeuta" found no page). The wildcard finds the longer
+    forms instead ("señal" finds "señales")."""
     index = json.loads(text)
     found: dict[Language, str] = {}
     for language in languages.all:

@@ -7,7 +7,7 @@ build writes each link's full address, without "https://", into data-print-url, 
 phone numbers (their words carry the number), section links and footnote marks are left alone, as
 are links whose words are their address already.
 
-Plain Python on strings, no MkDocs: hooks/print_links.py calls it on every finished page.
+Plain Python on strings, no MkDocs: hooks/privacy.py calls it on every finished page.
 """
 
 from __future__ import annotations

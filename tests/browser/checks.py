@@ -214,19 +214,19 @@ def answer_key_failures(page: Page, base_url: str, block: Block) -> list[str]:
         section.locator("details > summary").click()
         shown = section.locator("details a").filter(visible=True).evaluate_all("as => as.map(a => a.href)")
         for statement in block.data["statements"]:
-            if base_url + review_path(block.src, statement["review"]) not in shown:
+            if base_url + review_path(block.src, statement["review"], block.language) not in shown:
                 failures.append(f"{page.url}: the check-in guide shows no link for {statement['id']}")
         return failures
     for question in block.data["questions"]:
         labels = section.locator(f"#{block.anchor}-{question['id']} label").all_inner_texts()
-        if [squash(label) for label in labels] != option_texts(question):
+        if [squash(label) for label in labels] != option_texts(question, block.language):
             failures.append(f"{page.url}: {question['id']}: options {labels} differ from the source")
         details = section.locator(f"#{block.anchor}-{question['id']} details")
         details.locator("summary").click()
         body = details.inner_text()
         if not details.evaluate("d => d.open"):
             failures.append(f"{page.url}: {question['id']}: Show answer did not open")
-        for text in [*expected_texts(question), squash(question["explanation"])]:
+        for text in [*expected_texts(question, block.language), squash(question["explanation"])]:
             if squash(text) not in squash(body):
                 failures.append(f"{page.url}: {question['id']}: Show answer lacks {text!r}")
     return failures

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from site_pages import CONTENT_PAGES, page_url
+from site_pages import CONTENT_PAGES, LANGUAGES, page_url, source
+from site_words import TABLES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 FENCE = re.compile(r"^```(?P<kind>quiz|checkin)[^\n]*\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
@@ -19,9 +20,10 @@ WARNING_PAGE = "when-it-is-not-healthy.md"
 
 @dataclass(frozen=True)
 class Block:
-    src: str  # docs-relative Markdown file
+    src: str  # docs-relative Markdown file of the English page
     kind: str  # "quiz" or "checkin"
     data: dict[str, Any]
+    language: str = "en"  # the page's language: its twin docs/page.es.md is read for "es"
 
     @property
     def anchor(self) -> str:
@@ -29,21 +31,22 @@ class Block:
 
     @property
     def url(self) -> str:
-        return page_url(self.src)
+        return LANGUAGES[self.language] + page_url(self.src)
 
 
-def blocks(src: str) -> list[Block]:
-    text = (DOCS / src).read_text(encoding="utf-8")
-    return [Block(src, m["kind"], yaml.safe_load(m["body"])) for m in FENCE.finditer(text)]
+def blocks(src: str, language: str = "en") -> list[Block]:
+    text = (DOCS / source(src, language)).read_text(encoding="utf-8")
+    return [Block(src, m["kind"], yaml.safe_load(m["body"]), language) for m in FENCE.finditer(text)]
 
 
-def all_blocks() -> list[Block]:
-    return [block for src in CONTENT_PAGES for block in blocks(src)]
+def all_blocks(languages: tuple[str, ...] = tuple(LANGUAGES)) -> list[Block]:
+    """Every block of every page, in English then in each other language."""
+    return [block for language in languages for src in CONTENT_PAGES for block in blocks(src, language)]
 
 
-def option_texts(question: dict[str, Any]) -> list[str]:
+def option_texts(question: dict[str, Any], language: str = "en") -> list[str]:
     if question["type"] == "true-false":
-        return ["True", "False"]
+        return [TABLES[language]("quiz.true"), TABLES[language]("quiz.false")]
     return [option["text"] for option in question["options"]]
 
 
@@ -54,8 +57,8 @@ def expected_indexes(question: dict[str, Any]) -> list[int]:
     return [i for i, option in enumerate(question["options"]) if option.get("correct")]
 
 
-def expected_texts(question: dict[str, Any]) -> list[str]:
-    texts = option_texts(question)
+def expected_texts(question: dict[str, Any], language: str = "en") -> list[str]:
+    texts = option_texts(question, language)
     return [texts[i] for i in expected_indexes(question)]
 
 
@@ -64,11 +67,12 @@ def feedback(question: dict[str, Any], index: int) -> str:
     return options[index].get("feedback", "") if index < len(options) else ""
 
 
-def review_path(src: str, target: str) -> str:
-    """'other.md#id' or '#id', written in `src`, as a site path: 'other/#id'."""
+def review_path(src: str, target: str, language: str = "en") -> str:
+    """'other.md#id' or '#id', written in `src`, as a site path: 'other/#id' ('es/other/#id' in Spanish:
+    a link to other.md leads to the page in the same language)."""
     page, _, anchor = target.partition("#")
     page = posixpath.normpath(posixpath.join(posixpath.dirname(src), page)) if page else src
-    return page_url(page) + (f"#{anchor}" if anchor else "")
+    return LANGUAGES[language] + page_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def is_warning_sign(src: str, statement: dict[str, Any]) -> bool:

@@ -11,12 +11,18 @@ from typing import Any
 
 import yaml
 from playwright.sync_api import Locator, Page
+from site_pages import LANGUAGES
+from site_words import TABLES
+
+from therapy_site.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the configuration makes of the site's address when SITE_URL is not set.
 SITE_URL = "https://therapy-relationship.github.io/"
-# Pages that show Quick exit: quick_exit: true in the front matter, or a check-in that asks for it.
-QUICK_EXIT_PAGES = ("when-it-is-not-healthy/", "how-is-it-going/")
+# Pages that show Quick exit: quick_exit: true in the front matter, or a check-in that asks for it;
+# in English, then their Spanish twins.
+ENGLISH_QUICK_EXIT_PAGES = ("when-it-is-not-healthy/", "how-is-it-going/")
+QUICK_EXIT_PAGES = (*ENGLISH_QUICK_EXIT_PAGES, *(LANGUAGES["es"] + path for path in ENGLISH_QUICK_EXIT_PAGES))
 # The focus ring, the search panel and the drawer move in with CSS transitions: a check jumps each to
 # its end (no waiting, and it works without JavaScript, where nothing in the page could be polled).
 FINISH_ANIMATIONS = "() => document.getAnimations().forEach(a => { try { a.finish(); } catch (e) { /* endless */ } })"
@@ -32,10 +38,26 @@ class ConfigLoader(yaml.SafeLoader):
 ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def extra() -> dict[str, Any]:
-    """mkdocs.yml's `extra`: the crisis lines and Quick exit, as editors wrote them."""
+def extra(language: str = "en") -> dict[str, Any]:
+    """mkdocs.yml's `extra` for a language: the crisis lines and Quick exit, as editors wrote them
+    (another language's own, under the i18n plugin's languages, replace the English ones)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506
-    return config["extra"]
+    if language == "en":
+        return dict(config["extra"])
+    (i18n,) = (plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    (own,) = (entry.get("extra", {}) for entry in i18n["languages"] if entry["locale"] == language)
+    return {**config["extra"], **own}
+
+
+def language_of(path: str) -> str:
+    """The language of a page by its address below the site's root: 'es/about/' -> 'es'."""
+    return next((code for code, folder in LANGUAGES.items() if folder and path.startswith(folder)), "en")
+
+
+def words(path_or_language: str) -> Words:
+    """The words the site shows a reader of this page (or language), from translations/."""
+    code = path_or_language if path_or_language in LANGUAGES else language_of(path_or_language)
+    return TABLES[code]
 
 
 @dataclass(frozen=True)

@@ -122,9 +122,9 @@ def test_every_page_prints_as_a_handout(new_page: PageFactory, recorder: Recorde
 RESULTS = ".md-search-result__list a"
 
 
-def search(page: Page, query: str) -> None:
-    """Type into Material's search box, key by key, as a reader would."""
-    box = page.get_by_role("textbox", name="Search")
+def search(page: Page, query: str, box_name: str = "Search") -> None:
+    """Type into Material's search box, key by key, as a reader would (the box is "Buscar" in Spanish)."""
+    box = page.get_by_role("textbox", name=box_name)
     box.click()
     box.press_sequentially(query, delay=30)
     expect(box).to_have_value(query)

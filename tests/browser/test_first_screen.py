@@ -9,7 +9,7 @@ from .checks import SETTLE_SCRIPT, axe_within, report, storage_failures
 from .conftest import PageFactory
 from .guard import Recorder
 from .navigation import nav_link, open_home, open_menu, same_document_click
-from .reader import QUICK_EXIT_PAGES, Screen, accessibility, extra, settle, tab_to
+from .reader import QUICK_EXIT_PAGES, Screen, accessibility, extra, language_of, settle, tab_to, words
 
 pytestmark = pytest.mark.browser
 
@@ -123,27 +123,42 @@ def test_the_page_comes_first(
 # --- "Need help now?" ----------------------------------------------------------------------
 
 HELP_PAGE = "glossary/"
+SPANISH_HELP_PAGE = "es/glossary/"
 
 
-def every_line() -> list[tuple[str, str]]:
-    """(href, words) of every crisis line and of the helpline directory, from mkdocs.yml."""
-    crisis = extra()["crisis"]
-    lines = [(f"tel:{line['tel']}", line["label"]) for group in crisis["groups"] for line in group["lines"]]
+def every_line(language: str) -> list[tuple[str, str]]:
+    """(href, words) of every crisis line of a language and of the helpline directory, from mkdocs.yml."""
+    crisis = extra(language)["crisis"]
+    lines = [(href(line), line["label"]) for group in crisis["groups"] for line in group["lines"]]
     return [*lines, (crisis["elsewhere"]["url"], crisis["elsewhere"]["label"])]
 
 
+def href(line: dict[str, str]) -> str:
+    """A line to call, or to text ("text AYUDA to 988")."""
+    return f"sms:{line['sms']}" if "sms" in line else f"tel:{line['tel']}"
+
+
 @pytest.mark.parametrize(
-    ("how", "scheme"), [("tap", "light"), ("Enter", "dark"), ("Space", "light"), ("no JavaScript", "dark")]
+    ("how", "scheme", "path"),
+    [
+        ("tap", "light", HELP_PAGE),
+        ("Enter", "dark", HELP_PAGE),
+        ("Space", "light", SPANISH_HELP_PAGE),
+        ("no JavaScript", "dark", HELP_PAGE),
+        ("tap", "dark", SPANISH_HELP_PAGE),
+        ("no JavaScript", "light", SPANISH_HELP_PAGE),
+    ],
 )
 def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
-    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, scheme: str
+    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, scheme: str, path: str
 ) -> None:
     screen = Screen(360, scheme, how != "no JavaScript")
     page = new_page(**screen.options(has_touch=how == "tap"))
-    page.goto(base_url + HELP_PAGE)
+    page.goto(base_url + path)
     summary = page.locator(".crisis__summary")
     lines = page.locator(".crisis__more .crisis__groups a")
-    title = extra()["crisis"]["title"]
+    title = words(path)("crisis.title")
+    every = every_line(language_of(path))
     # A screen reader hears a collapsed button named "Need help now?" (a native <details>).
     assert accessibility(page, ".crisis__summary") | {"focusable": True} == {
         "role": "DisclosureTriangle",
@@ -151,7 +166,7 @@ def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
         "focusable": True,
         "expanded": False,
     }
-    assert lines.count() == len(every_line()) and not any(line.is_visible() for line in lines.all())
+    assert lines.count() == len(every) and not any(line.is_visible() for line in lines.all())
     expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(1)
 
     def toggle() -> None:
@@ -170,7 +185,7 @@ def test_need_help_opens_in_place_by_tap_keyboard_and_without_javascript(
     shown = lines.evaluate_all(
         "as => as.filter(a => a.checkVisibility()).map(a => [a.getAttribute('href'), a.textContent.trim()])"
     )
-    assert sorted(map(tuple, shown)) == sorted(every_line()), "not every line shows once the box is open"
+    assert sorted(map(tuple, shown)) == sorted(every), "not every line shows once the box is open"
     # The open list starts with the line that showed: it is not shown twice.
     expect(page.locator(".crisis__first").filter(visible=True)).to_have_count(0)
     failures = axe_within(".crisis")(page)
@@ -198,24 +213,30 @@ PLAIN_TEL_LINKS = """() => [...document.querySelectorAll('.crisis a[href^="tel:"
 })"""
 
 
-def region_order(first: str | None) -> list[str]:
+def region_order(first: str | None, language: str) -> list[str]:
     """The regions as the reader should see them: `first` (None: none matches) then mkdocs.yml's order."""
-    crisis = extra()["crisis"]
+    crisis = extra(language)["crisis"]
     regions = [group["region"] for group in crisis["groups"]]
     first = first or regions[0]
     return [first, *(region for region in regions if region != first), crisis["elsewhere"]["region"]]
 
 
 @pytest.mark.parametrize(
-    ("locale", "javascript", "arrival", "first"),
+    ("locale", "javascript", "arrival", "first", "path"),
     [
-        ("en-GB", True, "fresh load", "UK"),
-        ("en-IE", True, "fresh load", "UK"),
-        ("en-US", True, "fresh load", "US"),
-        ("cy-GB", True, "fresh load", "UK"),  # Welsh: not listed, but the same country
-        ("fr-FR", True, "fresh load", None),  # no region matches: mkdocs.yml's order
-        ("en-GB", True, "instant navigation", "UK"),
-        ("en-GB", False, "fresh load", None),  # without JavaScript: every region, in mkdocs.yml's order
+        ("en-GB", True, "fresh load", "UK", HELP_PAGE),
+        ("en-IE", True, "fresh load", "UK", HELP_PAGE),
+        ("en-US", True, "fresh load", "US", HELP_PAGE),
+        ("cy-GB", True, "fresh load", "UK", HELP_PAGE),  # Welsh: not listed, but the same country
+        ("fr-FR", True, "fresh load", None, HELP_PAGE),  # no region matches: mkdocs.yml's order
+        ("en-GB", True, "instant navigation", "UK", HELP_PAGE),
+        ("en-GB", False, "fresh load", None, HELP_PAGE),  # without JavaScript: every region, in mkdocs.yml's order
+        ("es-ES", True, "fresh load", "España", SPANISH_HELP_PAGE),  # the Spanish pages have their own regions
+        ("es-US", True, "fresh load", "EE. UU.", SPANISH_HELP_PAGE),
+        ("ca-ES", True, "fresh load", "España", SPANISH_HELP_PAGE),  # Catalan: the same country
+        ("es-MX", True, "fresh load", None, SPANISH_HELP_PAGE),
+        ("es-ES", True, "instant navigation", "España", SPANISH_HELP_PAGE),
+        ("es-ES", False, "fresh load", None, SPANISH_HELP_PAGE),
     ],
 )
 def test_the_readers_region_comes_first(
@@ -226,25 +247,27 @@ def test_the_readers_region_comes_first(
     javascript: bool,
     arrival: str,
     first: str | None,
+    path: str,
 ) -> None:
     page = new_page(**Screen(360, javascript=javascript).options(locale=locale))
     if arrival == "fresh load":
-        page.goto(base_url + HELP_PAGE)
+        page.goto(base_url + path)
     else:
-        open_home(page, base_url)
+        home = base_url + path.removesuffix(HELP_PAGE)
+        open_home(page, home)
         open_menu(page)
-        same_document_click(page, nav_link(base_url, HELP_PAGE), base_url + HELP_PAGE)
+        same_document_click(page, nav_link(home, HELP_PAGE), base_url + path)
     if javascript:
         assert page.evaluate("navigator.languages[0]") == locale, "the browser's language was not set"
-    expected = region_order(first)
+    expected = region_order(first, language_of(path))
     for where in (".crisis__more", ".crisis__print"):
         order = page.locator(f"{where} .crisis__group > .crisis__region").all_text_contents()
         assert [region.strip() for region in order] == expected, f"{where}: {order}"
     shown = page.locator(".crisis__first").filter(visible=True)
     expect(shown).to_have_count(1)
-    group = next(group for group in extra()["crisis"]["groups"] if group["region"] == expected[0])
+    group = next(group for group in extra(language_of(path))["crisis"]["groups"] if group["region"] == expected[0])
     expect(shown.locator(".crisis__region")).to_have_text(group["region"])
-    expect(shown.locator("a")).to_have_attribute("href", f"tel:{group['lines'][0]['tel']}")
+    expect(shown.locator("a")).to_have_attribute("href", href(group["lines"][0]))
     expect(shown.locator("a")).to_have_text(group["lines"][0]["label"])
     failures = storage_failures(page) + recorder.failures()
     assert not failures, report(failures)
@@ -252,6 +275,6 @@ def test_the_readers_region_comes_first(
 
 def test_every_region_names_its_languages_in_the_config() -> None:
     # The order comes from mkdocs.yml, never from site.js: each region lists its language tags.
-    for group in extra()["crisis"]["groups"]:
+    for group in [*extra("en")["crisis"]["groups"], *extra("es")["crisis"]["groups"]]:
         assert group.get("languages"), f"{group['region']}: no languages in mkdocs.yml"
     assert {"en-GB", "en-IE"} <= set(next(g for g in extra()["crisis"]["groups"] if g["region"] == "UK")["languages"])

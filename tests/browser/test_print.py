@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 from pypdf import PageObject, PdfReader
-from site_pages import CONTENT_PAGES, TOPIC_PAGES, page_url
+from site_pages import CONTENT_PAGES, LANGUAGES, TOPIC_PAGES, page_url
 
 from .checks import report
 from .conftest import PageFactory
 from .guard import Recorder
 from .quiz_source import all_blocks
-from .reader import QUICK_EXIT_PAGES, SITE_URL, Screen, accessibility, extra, focus, tab_to
+from .reader import QUICK_EXIT_PAGES, SITE_URL, Screen, accessibility, extra, focus, tab_to, words
 
 pytestmark = pytest.mark.browser
 
@@ -76,16 +76,18 @@ PRINTED_LINKS = """() => {
 def test_each_printed_link_shows_where_it_goes(new_page: PageFactory, recorder: Recorder, base_url: str) -> None:
     page = new_page(**Screen(1280).options())
     failures = []
-    for src in CONTENT_PAGES:
-        page.emulate_media(media="screen")
-        page.goto(base_url + page_url(src))
-        page.emulate_media(media="print")
-        failures += link_failures(src, page.evaluate(PRINTED_LINKS), pdf_text(pdf_sheets(page)))
+    for language, folder in LANGUAGES.items():  # the Spanish handouts too
+        for src in CONTENT_PAGES:
+            page.emulate_media(media="screen")
+            page.goto(base_url + folder + page_url(src))
+            page.emulate_media(media="print")
+            found = link_failures(src, language, page.evaluate(PRINTED_LINKS), pdf_text(pdf_sheets(page)))
+            failures += [f"{folder}{failure}" for failure in found]
     failures += recorder.failures()
     assert not failures, report(failures)
 
 
-def link_failures(src: str, links: list[dict], text: str) -> list[str]:
+def link_failures(src: str, language: str, links: list[dict], text: str) -> list[str]:
     failures = []
     for link in links:
         if link["listed"]:  # the clinicians' list prints each address on its own line
@@ -101,11 +103,11 @@ def link_failures(src: str, links: list[dict], text: str) -> list[str]:
     if not links and src != "index.md":
         failures.append(f"{src}: no link leaves the page: nothing was checked")
     # The crisis lines are printed in full, with the helpline directory's address.
-    directory = extra()["crisis"]["elsewhere"]
+    directory = extra(language)["crisis"]["elsewhere"]
     address = directory["url"].split("://", 1)[1]
     if squashed(f"{directory['label']} ({address})") not in text:
         failures.append(f"{src}: the helpline directory is printed without its address {address}")
-    for group in extra()["crisis"]["groups"]:
+    for group in extra(language)["crisis"]["groups"]:
         failures += [
             f"{src}: the crisis line {line['label']!r} is not printed"
             for line in group["lines"]
@@ -136,9 +138,10 @@ def test_no_quick_exit_instructions_on_paper(
     page.goto(base_url + path)
     # On screen the page has them: the button, its hint (Shift three times), and, on some pages, a sentence.
     on_screen = page.locator("article").inner_text()
-    assert extra()["quick_exit"]["label"] in on_screen and "Shift" in on_screen
+    label = words(path)("quick_exit.label")
+    assert label in on_screen and "Shift" in on_screen
     text = " ".join(line.text for sheet in pdf_sheets(page) for line in sheet)
-    found = [word for word in (extra()["quick_exit"]["label"], "Quick exit", "Shift") if word.lower() in text.lower()]
+    found = [word for word in (label, "Quick exit", "Shift", "Mayús") if word.lower() in text.lower()]
     assert not found, f"{path}: printed {found}"
     assert not recorder.failures(), report(recorder.failures())
 
@@ -229,17 +232,19 @@ PRINT_BUTTON = "[data-print-page]"
 COUNT_PRINTS = "() => { window.__prints = 0; window.print = () => { window.__prints += 1; }; }"
 
 
-@pytest.mark.parametrize("screen", [Screen(360), Screen(1280, "dark")], ids=str)
+@pytest.mark.parametrize(
+    ("screen", "language"), [(Screen(360), "en"), (Screen(1280, "dark"), "en"), (Screen(360, "dark"), "es")], ids=str
+)
 def test_topic_pages_have_a_print_button_on_screen_with_javascript(
-    new_page: PageFactory, recorder: Recorder, base_url: str, screen: Screen
+    new_page: PageFactory, recorder: Recorder, base_url: str, screen: Screen, language: str
 ) -> None:
     page = new_page(**screen.options())
-    label = extra()["print_page"]["label"]
+    label = words(language)("page.print")
     with_quiz = {block.src for block in all_blocks()}
     assert set(TOPIC_PAGES) <= with_quiz
     for src in CONTENT_PAGES:
         page.emulate_media(media="screen")
-        page.goto(base_url + page_url(src))
+        page.goto(base_url + LANGUAGES[language] + page_url(src))
         button = page.locator(PRINT_BUTTON)
         if src not in with_quiz:
             assert button.count() == 0, f"{src} has no quiz, and a Print button"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import run_build
@@ -16,7 +17,7 @@ from site_pages import page_url
 from .checks import SETTLE_SCRIPT, report
 from .conftest import PageFactory
 from .guard import Recorder, open_page
-from .reader import QUICK_EXIT_PAGES, Screen, extra
+from .reader import QUICK_EXIT_PAGES, Screen, extra, language_of
 from .serve import serve
 
 pytestmark = pytest.mark.browser
@@ -45,22 +46,25 @@ def leave(page: Page, how: str) -> None:
             page.keyboard.press("Shift")
     else:  # the helpline directory, in the crisis list opened in place
         page.locator(".crisis__summary").click()
-        page.get_by_role("link", name=extra()["crisis"]["elsewhere"]["label"]).filter(visible=True).click()
+        label = extra(language_of(urlsplit(page.url).path.lstrip("/")))["crisis"]["elsewhere"]["label"]
+        page.get_by_role("link", name=label).filter(visible=True).click()
 
 
 @pytest.mark.parametrize(
-    ("how", "javascript"),
+    ("how", "javascript", "path"),
     [
-        ("Quick exit", True),
-        ("Quick exit", False),
-        ("Shift x3", True),
-        ("helpline directory", True),
-        ("helpline directory", False),
-        ("control", True),  # proves the check: without the policy, the browser does send a referrer
+        ("Quick exit", True, QUICK_EXIT_PAGES[0]),
+        ("Quick exit", False, QUICK_EXIT_PAGES[0]),
+        ("Shift x3", True, QUICK_EXIT_PAGES[0]),
+        ("helpline directory", True, QUICK_EXIT_PAGES[0]),
+        ("helpline directory", False, QUICK_EXIT_PAGES[0]),
+        ("Quick exit", True, QUICK_EXIT_PAGES[2]),  # a Spanish page
+        ("helpline directory", False, QUICK_EXIT_PAGES[2]),
+        ("control", True, ""),  # proves the check: without the policy, the browser does send a referrer
     ],
 )
 def test_leaving_sends_no_referrer(
-    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, javascript: bool
+    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, javascript: bool, path: str
 ) -> None:
     target = directory() if how == "helpline directory" else quick_exit()
     recorder.expected.add(target)
@@ -76,7 +80,7 @@ def test_leaving_sends_no_referrer(
         )
         page.goto(base_url + CONTROL_PAGE)
     else:
-        page.goto(base_url + QUICK_EXIT_PAGES[0])
+        page.goto(base_url + path)
     leave(page, how)
     page.wait_for_url(target)
     (request,) = sent

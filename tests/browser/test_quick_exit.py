@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from .checks import axe_within, report, show_through_failures
 from .conftest import PageFactory
 from .guard import Recorder
-from .reader import QUICK_EXIT_PAGES, Screen, accessibility, extra
+from .reader import QUICK_EXIT_PAGES, Screen, accessibility, extra, words
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,9 @@ def target() -> str:
         (QUICK_EXIT_PAGES[0], ["Shift", "Shift", "a", "Shift"], "page", False),  # another key starts again
         (QUICK_EXIT_PAGES[0], ["Shift+A", "Shift+B", "Shift+C"], "search box", False),  # capitals
         ("glossary/", SHIFT_X3, "page", False),  # no Quick exit on this page
+        (QUICK_EXIT_PAGES[2], SHIFT_X3, "page", True),  # the Spanish pages too
+        (QUICK_EXIT_PAGES[3], SHIFT_X3, "quiz", True),
+        ("es/glossary/", SHIFT_X3, "page", False),
     ],
 )
 def test_shift_three_times_leaves_the_page(
@@ -68,14 +71,14 @@ def test_the_pages_with_quick_exit_say_how_it_works(
 ) -> None:
     page = new_page(**screen.options())
     page.goto(base_url + path)
-    words = extra()["quick_exit"]
+    label, shortcut = words(path)("quick_exit.label"), words(path)("quick_exit.hint")
     link = page.locator("[data-quick-exit]")
     hint = page.locator("#quick-exit-hint")
-    # The shortcut is written on the page, and a screen reader hears it with the button.
-    expect(hint).to_have_text(words["hint"])
-    assert "Shift" in words["hint"]
+    # The shortcut is written on the page, in its language, and a screen reader hears it with the button.
+    expect(hint).to_have_text(shortcut)
+    assert "Shift" in shortcut
     node = accessibility(page, "[data-quick-exit]")
-    assert (node["role"], node["name"], node.get("description")) == ("link", words["label"], words["hint"]), node
+    assert (node["role"], node["name"], node.get("description")) == ("link", label, shortcut), node
     # Where there is room it is shown too; on a phone it would push the page down.
     box = hint.bounding_box() or {"width": 0, "height": 0}
     shown = box["width"] > 2 and box["height"] > 2  # not the 1 px box of words kept for screen readers

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from site_pages import page_url
+from site_pages import LANGUAGES, page_url
 
 from .checks import axe_within, report, storage_failures
 from .conftest import PageFactory
@@ -25,6 +25,7 @@ from .quiz_source import (
     review_path,
     squash,
 )
+from .reader import words
 from .serve import site_paths
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,8 @@ QUIZ_PAGE = "when-it-is-not-healthy.md"  # every question type, and the Quick ex
 CHECKIN_PAGE = "how-is-it-going.md"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
-ARRIVALS = ["fresh load", "instant navigation"]
+# How the reader arrives, and the page's language: each way in English, one of them in Spanish.
+VISITS = [("fresh load", "en"), ("instant navigation", "en"), ("fresh load", "es"), ("instant navigation", "es")]
 READY_MS = 5_000  # quiz.js sets data-ready on each block it has wired up
 RENDERED = re.compile(r"<section [^>]*\bdata-(?:quiz|checkin)\b")
 
@@ -41,8 +43,8 @@ ACTIVE = """() => { const e = document.activeElement;
   return e ? `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.textContent || e.value || '').trim().slice(0, 40)}"` : 'nothing' }"""
 
 
-def the_block(src: str, kind: str) -> Block:
-    found = [block for block in blocks(src) if block.kind == kind]
+def the_block(src: str, kind: str, language: str = "en") -> Block:
+    found = [block for block in blocks(src, language) if block.kind == kind]
     assert found, f"docs/{src} has no {kind} block"
     return found[0]
 
@@ -108,8 +110,9 @@ def arrive(page: Page, base_url: str, block: Block, how: str) -> None:
         # The quiz's documented address; it also sets where the first Tab starts.
         page.goto(f"{base_url}{block.url}#{block.anchor}")
         return
-    open_home(page, base_url)
-    same_document_click(page, nav_link(base_url, block.url), base_url + block.url)
+    home = base_url + LANGUAGES[block.language]
+    open_home(page, home)
+    same_document_click(page, nav_link(home, page_url(block.src)), base_url + block.url)
     expect(page.locator(f"#{block.anchor}")).to_be_attached()
 
 
@@ -136,8 +139,8 @@ class Question:
         self.page, self.data = page, data
         self.fieldset = page.locator(f"#{block.anchor}-{data['id']}")
         self.inputs = self.fieldset.locator("input")
-        self.check = self.fieldset.get_by_role("button", name="Check answer")
-        self.retry = self.fieldset.get_by_role("button", name="Try again")
+        self.check = self.fieldset.get_by_role("button", name=words(block.language)("quiz.check"))
+        self.retry = self.fieldset.get_by_role("button", name=words(block.language)("quiz.retry"))
         self.feedback = self.fieldset.locator("[aria-live]")
         self.multiple = data["type"] == "multiple"
 
@@ -168,9 +171,11 @@ def test_quiz_page_has_every_question_type() -> None:
     assert types >= {"single", "multiple", "true-false", "scenario"}, types
 
 
-@pytest.mark.parametrize("how", ARRIVALS)
-def test_quiz_by_keyboard_only(new_page: PageFactory, recorder: Recorder, base_url: str, how: str) -> None:
-    block = the_block(QUIZ_PAGE, "quiz")
+@pytest.mark.parametrize(("how", "language"), VISITS[:3])
+def test_quiz_by_keyboard_only(
+    new_page: PageFactory, recorder: Recorder, base_url: str, how: str, language: str
+) -> None:
+    block = the_block(QUIZ_PAGE, "quiz", language)
     page = new_page(viewport=DESKTOP)
     arrive(page, base_url, block, how)
     section = wait_until_ready(page, block)
@@ -226,8 +231,8 @@ def test_quiz_by_keyboard_only(new_page: PageFactory, recorder: Recorder, base_u
         question.answer(choose)
         expect(question.feedback).to_contain_text(wrong if question is last else right)
     total = len(rest) + 1
-    words = section.get_attribute("data-summary") or ""
-    expect(summary).to_have_text(words.replace("{right}", str(total - 1)).replace("{total}", str(total)))
+    template = section.get_attribute("data-summary") or ""
+    expect(summary).to_have_text(template.replace("{right}", str(total - 1)).replace("{total}", str(total)))
     assert summary.get_attribute("aria-live") == "polite"
 
     failures = storage_failures(page) + recorder.failures()
@@ -256,22 +261,22 @@ def expected_links(base_url: str, block: Block, plan: dict[str, int | None]) -> 
     for statement in block.data["statements"]:
         choice = plan[statement["id"]]
         if choice is not None and block.data["scale"][choice] in statement["concern"]:
-            href = base_url + review_path(block.src, statement["review"])
+            href = base_url + review_path(block.src, statement["review"], block.language)
             links += [] if href in links else [href]
     return links
 
 
-@pytest.mark.parametrize("how", ARRIVALS)
+@pytest.mark.parametrize(("how", "language"), [*VISITS[:2], VISITS[3]])
 def test_checkin_by_keyboard_only(
-    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, how: str
+    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, how: str, language: str
 ) -> None:
-    block = the_block(CHECKIN_PAGE, "checkin")
+    block = the_block(CHECKIN_PAGE, "checkin", language)
     page = new_page(viewport=DESKTOP)
     arrive(page, base_url, block, how)
     section = wait_until_ready(page, block)
     summary = section.locator(".checkin__summary")
-    submit = section.get_by_role("button", name="See my summary")
-    again = section.get_by_role("button", name="Start again")
+    submit = section.get_by_role("button", name=words(language)("checkin.see_summary"))
+    again = section.get_by_role("button", name=words(language)("checkin.start_again"))
     plan = checkin_plan(block)
     assert summary.get_attribute("aria-live") == "polite"
 
@@ -286,8 +291,8 @@ def test_checkin_by_keyboard_only(
     page.keyboard.press("Enter")
 
     # The summary: words from the page, links to the pages that help, the warning and the blank-statement note.
-    for words in ("data-intro", "data-concern", "data-skipped", "data-end"):
-        expect(summary).to_contain_text(section.get_attribute(words) or "?")
+    for attribute in ("data-intro", "data-concern", "data-skipped", "data-end"):
+        expect(summary).to_contain_text(section.get_attribute(attribute) or "?")
     links = expected_links(base_url, block, plan)
     hrefs = summary.locator("li a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs == links
@@ -297,7 +302,7 @@ def test_checkin_by_keyboard_only(
     expect(summary.get_by_role("link", name=section.get_attribute("data-warning-label") or "?")).to_have_attribute(
         "href", section.get_attribute("data-warning-href") or "?"
     )
-    for href in [*hrefs, base_url + page_url(WARNING_PAGE)]:
+    for href in [*hrefs, base_url + LANGUAGES[language] + page_url(WARNING_PAGE)]:
         path, _, anchor = href.removeprefix(base_url).partition("#")
         html = (built_site / path / "index.html").read_text(encoding="utf-8")
         assert not anchor or f'id="{anchor}"' in html, f"summary link {href}: no such section"

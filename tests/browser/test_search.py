@@ -150,3 +150,51 @@ def test_search_never_offers_an_email_template(
     links = page.locator(RESULTS).evaluate_all("as => as.map(a => a.href)")
     assert links == [], f"searching {word!r} (only in the clinicians' email templates) found {links}"
     assert not recorder.failures(), report(recorder.failures())
+
+
+# --- Spanish ---------------------------------------------------------------------------------
+
+# Spanish search: Spanish pages only, Spanish stop words, and the forms Material's trailing wildcard
+# reaches (its worker adds one to each word, and lunr never stems a wildcard word: see
+# therapy_site.languages.search_indexes). Each row: what a reader types, a page it must find, why.
+SPANISH_WORDS = [
+    ("relación", "what-is-the-therapeutic-relationship.md", "an accented letter"),
+    ("señal", "when-it-is-not-healthy.md", "the page says señales: a longer form"),
+    ("terapeuta", "what-a-good-relationship-feels-like.md", "also in terapeutas"),
+    ("empiezo", "index.md", "a heading in ¿...?: ¿Por dónde empiezo?"),
+    ("confianza", "what-can-get-in-the-way.md", "a word of the glossary"),
+]
+SPANISH_BOX = "Búsqueda"  # Material's own word, in Spanish
+
+
+@pytest.mark.parametrize(("word", "src", "why"), SPANISH_WORDS, ids=lambda value: str(value)[:12])
+def test_spanish_search_finds_spanish_pages_only(
+    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, word: str, src: str, why: str
+) -> None:
+    expected = "es/" + page_url(src)
+    text = html.unescape((built_site / expected / "index.html").read_text(encoding="utf-8")).lower()
+    assert word in text, f"{word!r} is no longer on {expected}: pick another word ({why})"
+    page = new_page(viewport=DESKTOP)
+    open_home(page, base_url + "es/")
+    search(page, word, SPANISH_BOX)
+    expect(page.locator(f'{RESULTS}[href^="{base_url}{expected}"]').first).to_be_visible()
+    links = page.locator(RESULTS).evaluate_all("as => as.map(a => a.href)")
+    assert all(link.startswith(base_url + "es/") for link in links), f"{word!r} listed English pages: {links}"
+    assert not recorder.failures(), report(recorder.failures())
+
+
+@pytest.mark.parametrize(
+    ("home", "word", "box_name", "none"),
+    [("", "terapeuta", "Search", "No matching documents"), ("es/", "warning", SPANISH_BOX, "No se encontraron")],
+)
+def test_each_language_searches_its_own_pages(
+    new_page: PageFactory, recorder: Recorder, base_url: str, home: str, word: str, box_name: str, none: str
+) -> None:
+    # A word of the other language only (the Spanish pages say terapeuta; the English ones warning):
+    # the other language's pages are never offered.
+    page = new_page(viewport=DESKTOP)
+    open_home(page, base_url + home)
+    search(page, word, box_name)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(none)
+    assert page.locator(RESULTS).count() == 0
+    assert not recorder.failures(), report(recorder.failures())
