@@ -1,7 +1,8 @@
 """MkDocs glue for the finished page (the quizzes in): served without its templates' indentation
-(therapy_site.minify), each link in the text prints its address (therapy_site.printlinks), and the page tells the browser to send no referrer and to load only
-from this site (therapy_site.csp; one policy for each language's pages). `mkdocs serve` adds an
-inline live-reload script that no hash can allow: previews go without a policy.
+(therapy_site.minify), each link in the text prints its address (therapy_site.printlinks), and the
+page tells the browser to send no referrer and to load only from this site (therapy_site.csp; one
+policy for each language's pages). `mkdocs serve` adds an inline live-reload script that no hash
+can allow: previews go without a policy.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.canonical_url:  # no site_url: nothing to print (hooks/pages.py reports it)
         output = printlinks.annotate_page(output, page.canonical_url)
-    return compact(output) if serving["on"] else build.current().secure(compact(output), page.file.abs_dest_path)
+    output = compact(output)
+    return output if serving["on"] else build.current().secure(output, page.file.abs_dest_path)
 
 
 @event_priority(-100)

@@ -1,4 +1,5 @@
-"""Our own stylesheets and scripts, as the site serves them: comments and spaces removed.
+"""What the site serves, lighter: our stylesheets and scripts without comments and spaces, and
+every built page without its templates' indentation (compact).
 
 Clients on phones pay for every byte; the sources in overrides/assets/ keep their comments for
 editors. rcssmin only removes what cannot change CSS; calmjs.parse reads a script whole (ES5) and
