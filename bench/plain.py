@@ -2,11 +2,19 @@
 
 The budget for a quiz page says Material's own part is "about 76 KB" and that the quiz and our
 overrides may add at most 6 KB. What Material's own part weighs depends on the page's text, so
-the benchmark builds the real pages a second time the plain way and compares page by page:
+the benchmark builds the real pages a second time the plain way and compares page by page.
 
-- the real `docs/`, with every ```quiz and ```checkin block taken out;
-- the real `mkdocs.yml` (theme, palette, features, plugins, Markdown extensions) without
-  `custom_dir`, the favicon that lives there, and `hooks:`; the two generated pages leave the nav.
+Each language is built as the plain Material site a Spanish or an English writer would make with
+the same text: one language, its pages at the same addresses (the Spanish one under /es/), and
+nothing of ours:
+
+- the language's pages from the real `docs/` (docs/page.es.md becomes page.md), every ```quiz and
+  ```checkin block taken out;
+- the real `mkdocs.yml` (theme, palette, features, Markdown extensions, search's separator) without
+  `custom_dir`, the favicon that lives there, `hooks:` and the i18n plugin; the language's own
+  site name, Material interface language and navigation titles; the two generated pages leave the nav;
+- search in the page's language as Material sets it up by itself: `theme.language: es` gives a
+  Spanish index, for which Material's worker fetches lunr's Spanish rules, as it does on our pages.
 
 The difference is everything we add: the quiz (assets and markup), overrides (crisis help, page
 review, print QR code, site.css and site.js), the favicon, and the hooks' output.
@@ -14,23 +22,92 @@ review, print QR code, site.css and site.js), the favicon, and the hooks' output
 
 from __future__ import annotations
 
+import copy
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-GENERATED_NAV = re.compile(r"^.*(?:check-your-understanding\.md|for-clinicians/answer-key\.md).*\n", re.MULTILINE)
-HOOKS = re.compile(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", re.MULTILINE)
-THEME_FILES = re.compile(r"^[ \t]+(?:custom_dir|favicon):.*\n", re.MULTILINE)
+import yaml
+
+GENERATED_PAGES = ("check-your-understanding.md", "for-clinicians/answer-key.md")
+# What a language in the i18n plugin may set for its own build, taken over as it is.
+LANGUAGE_SETTINGS = ("site_name", "site_description", "copyright")
 
 
-def plain_config(text: str) -> str:
-    """mkdocs.yml without our theme folder, favicon, hooks and generated pages."""
-    for pattern in (GENERATED_NAV, HOOKS, THEME_FILES):
-        text = pattern.sub("", text)
-    return text
+def load_config(path: Path) -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load  # resolves !ENV the way a build does
+
+    with path.open(encoding="utf-8") as handle:
+        return yaml_load(handle)
+
+
+def i18n_settings(config: dict[str, Any]) -> dict[str, Any]:
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"] or {}
+    return {}
+
+
+def plugin_name(plugin: Any) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+def translated_nav(nav: list[Any], titles: dict[str, str]) -> list[Any]:
+    """The navigation without the generated pages, its titles in the language."""
+    kept: list[Any] = []
+    for item in nav:
+        if isinstance(item, str):
+            if item not in GENERATED_PAGES:
+                kept.append(item)
+            continue
+        ((title, target),) = item.items()
+        if isinstance(target, list):
+            kept.append({titles.get(title, title): translated_nav(target, titles)})
+        elif target not in GENERATED_PAGES:
+            kept.append({titles.get(title, title): target})
+    return kept
+
+
+def merged_palette(palette: list[dict[str, Any]], overrides: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The palette with a language's toggle names (the i18n plugin's lists go by position)."""
+    merged = copy.deepcopy(palette)
+    for scheme, override in zip(merged, overrides):
+        if "toggle" in override:
+            scheme["toggle"] = {**scheme.get("toggle", {}), **override["toggle"]}
+    return merged
+
+
+def plain_config(config: dict[str, Any], locale: str, site_url: str) -> dict[str, Any]:
+    """mkdocs.yml as a one-language plain Material site: no theme folder, favicon, hooks or i18n."""
+    i18n = i18n_settings(config)
+    language = next((entry for entry in i18n.get("languages", []) if entry.get("locale") == locale), {})
+    plain = copy.deepcopy(config)
+    plain.pop("hooks", None)
+    plain["site_url"] = site_url
+    for key in LANGUAGE_SETTINGS:
+        if key in language:
+            plain[key] = language[key]
+    theme = plain["theme"]
+    for key in ("custom_dir", "favicon"):
+        theme.pop(key, None)
+    theme["language"] = language.get("theme", {}).get("language", locale)
+    if "palette" in language.get("theme", {}):
+        theme["palette"] = merged_palette(theme.get("palette", []), language["theme"]["palette"])
+    plugins = []
+    for plugin in plain.get("plugins", []):
+        if plugin_name(plugin) == "i18n":
+            continue
+        if plugin_name(plugin) == "search" and not language.get("default"):
+            # Material picks the index's language from theme.language when search names none.
+            settings = {key: value for key, value in (plugin["search"] or {}).items() if key != "lang"}
+            plugin = {"search": settings}
+        plugins.append(plugin)
+    plain["plugins"] = plugins
+    plain["nav"] = translated_nav(plain.get("nav", []), language.get("nav_translations") or {})
+    return plain
 
 
 def without_quizzes(markdown: str) -> str:
@@ -43,25 +120,75 @@ def without_quizzes(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def write_project(root: Path, destination: Path) -> Path:
+def language_of(path: Path) -> str | None:
+    """'es' for docs/page.es.md; None for a page in the default language."""
+    parts = path.name.split(".")
+    return parts[-2] if len(parts) > 2 else None
+
+
+def write_docs(docs: Path, destination: Path, locale: str, default: bool) -> None:
+    """The language's pages (the default language's where a page has no translation yet, as the
+    i18n plugin falls back) and every other file, quizzes taken out."""
+    for source in sorted(docs.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = source.relative_to(docs)
+        if source.suffix != ".md":
+            target = destination / relative
+        elif language_of(source) == locale and not default:
+            target = destination / relative.with_name(relative.name.replace(f".{locale}.md", ".md"))
+        elif language_of(source) is None:
+            target = destination / relative
+            translated = source.with_name(f"{source.stem}.{locale}.md")
+            if not default and translated.exists():
+                continue
+        else:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".md":
+            target.write_text(without_quizzes(source.read_text(encoding="utf-8")), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
+
+
+def write_project(root: Path, destination: Path, locale: str) -> Path:
+    """A one-language plain Material project in `destination`; returns its mkdocs.yml."""
     if destination.exists():
         shutil.rmtree(destination)
-    shutil.copytree(root / "docs", destination / "docs")
-    for page in (destination / "docs").rglob("*.md"):
-        page.write_text(without_quizzes(page.read_text(encoding="utf-8")), encoding="utf-8")
-    config = destination / "mkdocs.yml"
-    config.write_text(plain_config((root / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-    return config
+    config = load_config(root / "mkdocs.yml")
+    languages = i18n_settings(config).get("languages", [])
+    default = next((entry for entry in languages if entry.get("locale") == locale), {}).get("default", False)
+    site_url = str(config.get("site_url") or "http://127.0.0.1/")
+    if not default:
+        site_url = site_url.rstrip("/") + f"/{locale}/"
+    write_docs(root / config.get("docs_dir", "docs"), destination / "docs", locale, default)
+    path = destination / "mkdocs.yml"
+    path.write_text(
+        yaml.safe_dump(plain_config(config, locale, site_url), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return path
+
+
+def locales(root: Path) -> list[tuple[str, bool]]:
+    """Each language of the site and whether it is the default one (first)."""
+    languages = i18n_settings(load_config(root / "mkdocs.yml")).get("languages", [])
+    found = [(str(entry["locale"]), bool(entry.get("default"))) for entry in languages]
+    return sorted(found, key=lambda item: not item[1]) or [("en", True)]
 
 
 def build(root: Path, workdir: Path) -> Path:
-    """Build the plain site; not strict: links to the generated pages are expected to break."""
-    config = write_project(root, workdir / "plain")
+    """Build the plain site, each language on its own (the default one at the root, the others in
+    their folder); not strict: links to the generated pages are expected to break."""
     site = workdir / "plain-site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("UPDATE_PUBLISHED_URLS", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", str(config), "-d", str(site)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
-    if result.returncode != 0:
-        raise RuntimeError(f"plain Material build failed ({result.returncode}):\n{result.stderr[-4000:]}")
+    for locale, default in locales(root):
+        config = write_project(root, workdir / f"plain-{locale}", locale)
+        target = site if default else site / locale
+        command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", str(config), "-d", str(target)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"plain Material build ({locale}) failed ({result.returncode}):\n{result.stderr[-4000:]}"
+            )
     return site

@@ -3,6 +3,7 @@ page flags tell the templates, and each language gets the two generated pages (q
 
 from __future__ import annotations
 
+import functools
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,11 +27,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in made.values():
         file.dest_path = now.language.folder + file.dest_path  # '' in English, 'es/' in Spanish
         files.append(file)  # before the pages are rendered: the generated pages' links need it
-    url = lambda src: files.get_file_from_path(src).url  # noqa: E731
+    # Every review link asks for its page's file; the i18n plugin's lookup is slow: ask once a page.
+    file_of = functools.cache(files.get_file_from_path)
     for src, text in now.read_quizzes(
         quiz.nav_order(config.nav),
-        lambda src: files.get_file_from_path(src) is not None,
-        lambda a, b: get_relative_url(url(b), url(a)),
+        lambda src: file_of(src) is not None,
+        lambda a, b: get_relative_url(file_of(b).url, file_of(a).url),
         os.path.join(config.theme.custom_dir or "overrides", "quiz"),
     ).items():
         made[src].content_string = text

@@ -42,6 +42,7 @@ ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?
 START_TAG = re.compile(
     r"<[A-Za-z][^\s/>]*(?P<attrs>(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)\s*/?>"
 )
+STYLE_WORD = re.compile(r"\sstyle\s*=", re.IGNORECASE)
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 CHARSET = re.compile(r"<meta\s+charset\b[^>]*>\s*", re.IGNORECASE)
 OUR_META = re.compile(
@@ -116,8 +117,12 @@ def inline_code(page: str) -> Inline:
                 _add_once(found.scripts, source_hash(match["body"]))
         else:
             _add_once(found.styles, source_hash(match["body"]))
-    # style="" attributes, outside the text of scripts and styles.
-    for match in START_TAG.finditer(RAW_TEXT.sub("", page)):
+    # style="" attributes, outside the text of scripts and styles; reading every tag's attributes is
+    # most of a page's cost, so only a page that has the word at all is read tag by tag.
+    outside = RAW_TEXT.sub("", page)
+    if not STYLE_WORD.search(outside):
+        return found
+    for match in START_TAG.finditer(outside):
         style = attributes(match["attrs"]).get("style")
         if style is not None:
             _add_once(found.style_attributes, source_hash(style))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from therapy_site import wordforms
 from therapy_site.problems import Problem
 
 PLUGIN = "i18n"  # mkdocs-static-i18n's name in mkdocs.yml
@@ -153,17 +154,24 @@ def search_indexes(text: str, languages: Languages) -> dict[Language, str]:
     language's own word rules (lunr's Spanish stop words), so a search in Spanish finds Spanish pages
     only. Material's pipeline for every language leaves out lunr's stemmer on purpose: its worker adds
     a trailing wildcard to each word typed, and lunr never stems a wildcard word, so with a stemmed
-    index a whole word finds nothing (tried: "terapeuta" found no page). The wildcard finds the longer
-    forms instead ("señal" finds "señales")."""
+    index a whole word finds nothing (tried: "terapeuta" found no page). The stemming is done here
+    instead (therapy_site.wordforms): each section lists the other forms of its words, so
+    "relaciones" finds "relación"; the wildcard finds the longer forms too ("señal*")."""
     index = json.loads(text)
     found: dict[Language, str] = {}
     for language in languages.all:
-        docs = [
-            {**doc, "location": str(doc.get("location", ""))[len(language.folder) :]}
-            for doc in index.get("docs", [])
-            if languages.of_url(str(doc.get("location", ""))) == language
-        ]
         config = {**index.get("config", {}), "lang": [language.code]}
+        docs = wordforms.with_forms(
+            (
+                {**doc, "location": str(doc.get("location", ""))[len(language.folder) :]}
+                for doc in index.get("docs", [])
+                if languages.of_url(str(doc.get("location", ""))) == language
+            ),
+            language.code,
+            config.get("separator"),
+        )
+        if any(wordforms.FIELD in doc for doc in docs):
+            config["fields"] = {**config.get("fields", {}), wordforms.FIELD: {"boost": 1.0}}
         found[language] = json.dumps(
             {**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")
         )

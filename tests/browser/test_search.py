@@ -183,6 +183,45 @@ def test_spanish_search_finds_spanish_pages_only(
     assert not recorder.failures(), report(recorder.failures())
 
 
+# Words a reader types in another form than the page has: the plural, or no accent (as on many
+# phones). The worker's wildcard cannot reach them; the forms written into the index when it is
+# built (therapy_site.wordforms, Snowball's Spanish stemmer) do. Each row: what a reader types, a
+# page it must find, how the page has it.
+SPANISH_FORMS = [
+    ("sesiones", "how-it-helps.md", "the page says sesión"),
+    ("terapeutas", "what-is-the-therapeutic-relationship.md", "the page says terapeuta"),
+    ("preguntas", "when-it-is-not-healthy.md", "the page says pregunta"),
+    ("limites", "when-it-is-not-healthy.md", "no accent: the page says límites"),
+    ("relacion", "what-a-good-relationship-feels-like.md", "no accent: the page says relación"),
+    ("dificil", "how-it-helps.md", "no accent: the page says difícil"),
+]
+
+
+def indexed_words(built_site: Path, folder: str, url: str) -> set[str]:
+    """The words search has for one page, as written on it (not the other forms listed for it)."""
+    from therapy_site import wordforms
+
+    index = json.loads((built_site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    split = wordforms.splitter(index["config"]["separator"])
+    docs = [doc for doc in index["docs"] if doc["location"].split("#")[0] == url]
+    assert docs, f"/{folder}{url} is not in the search index"
+    return set().union(*(wordforms.words(f"{doc['title']} {doc['text']}", split) for doc in docs))
+
+
+@pytest.mark.parametrize(("word", "src", "why"), SPANISH_FORMS, ids=lambda value: str(value)[:12])
+def test_spanish_search_finds_other_forms_of_a_word(
+    new_page: PageFactory, recorder: Recorder, base_url: str, built_site: Path, word: str, src: str, why: str
+) -> None:
+    on_page = indexed_words(built_site, "es/", page_url(src))
+    started = sorted(w for w in on_page if w.startswith(word))
+    assert not started, f"/es/{page_url(src)} has {started}: the wildcard finds {word!r} there; pick another page"
+    page = new_page(viewport=DESKTOP)
+    open_home(page, base_url + "es/")
+    search(page, word, SPANISH_BOX)
+    expect(page.locator(f'{RESULTS}[href^="{base_url}es/{page_url(src)}"]').first).to_be_visible()
+    assert not recorder.failures(), report(recorder.failures())
+
+
 @pytest.mark.parametrize(
     ("home", "word", "box_name", "none"),
     [("", "terapeuta", "Search", "No matching documents"), ("es/", "warning", SPANISH_BOX, "No se encontraron")],
