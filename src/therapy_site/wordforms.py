@@ -62,9 +62,11 @@ def with_forms(docs: Iterable[dict[str, Any]], language: str, separator: str | N
     forms: dict[str, set[str]] = defaultdict(set)
     for word, root in stems.items():
         forms[root].add(word)
+    # Each word's family, worked out once: the words of its stem, and itself without accents.
+    family = {word: frozenset(forms[root] | {unaccented(word)}) for word, root in stems.items()}
     written = []
     for doc, own in zip(docs, found):
-        others = {form for word in own for form in forms[stems[word]] | {unaccented(word)}} - own
+        others = set().union(*(family[word] for word in own)) - own
         kept = not_extended({form for form in others if len(form) >= SHORTEST}, own)
         written.append({**doc, FIELD: " ".join(kept)} if kept else doc)
     return written
