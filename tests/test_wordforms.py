@@ -10,31 +10,53 @@ SEPARATOR = r"[\s\-,.:;¿?¡!()]+"
 
 
 @pytest.mark.parametrize(
-    ("language", "section", "elsewhere", "listed", "not_listed"),
+    ("language", "page", "elsewhere", "listed", "not_listed"),
     [
-        # language, the section's text, another section's text, forms the section must list, must not
-        # "relacion" (no accent) is left out: "relacion*" finds "relaciones" already
-        ("es", "Su relación con su terapeuta.", "Las relaciones sanas.", {"relaciones"}, {"relación", "relacion"}),
-        ("es", "Las relaciones sanas.", "Su relación con su terapeuta.", {"relación"}, {"relaciones"}),
-        ("es", "Las sesiones", "Una sesión", {"sesión"}, set()),
-        ("es", "Es difícil", "", {"dificil"}, {"difícil"}),
-        ("es", "Una señal", "Las señales", {"señales"}, {"senal"}),  # ñ is a letter, not an accent
-        # the wildcard reaches longer words already: "ayuda*" finds "ayudar"
-        ("es", "Puede ayudar", "Pida ayuda", set(), {"ayuda"}),
+        # language, a page's text, another page's text, forms the page must list, forms it must not
+        # the plural, made up by a sure rule; "relacion" is left out: "relacion*" finds "relaciones"
+        ("es", "Su relación con su terapeuta.", "", {"relaciones"}, {"relación", "relacion"}),
+        ("es", "Las relaciones sanas.", "", {"relación"}, {"relaciones"}),
+        ("es", "Las sesiones", "", {"sesión"}, set()),
+        ("es", "Una señal", "", {"señales"}, {"senal"}),  # ñ is a letter, not an accent
+        ("es", "Un dolor", "", {"dolores"}, set()),
+        ("es", "Los dolores", "", set(), {"dolor"}),  # "dolor*" finds "dolores" already
+        # without accents; "dificil" is left out: "dificil*" finds "dificiles"
+        ("es", "Es difícil", "", {"dificiles", "difíciles"}, {"difícil", "dificil"}),
+        # a vowel's -s also makes verbs (actúa, actúas): only a form another page has
         ("es", "Mi terapeuta", "Los terapeutas", {"terapeutas"}, set()),
-        ("es", "qué", "que", set(), {"que"}),  # short words: in every section anyway
+        ("es", "Mi terapeuta", "", set(), {"terapeutas"}),
+        ("es", "Ella actúa así", "", {"actua"}, {"actúas", "actuas"}),
+        ("es", "Puede hablar", "", set(), {"hablares"}),  # a verb has no plural
+        # the wildcard reaches longer words already: "ayuda*" finds "ayudar"; no made-up family
+        ("es", "Puede ayudar", "Pida ayuda", set(), {"ayuda"}),
+        ("es", "qué", "que", set(), {"que"}),  # short words: on every page anyway
         ("en", "My therapist listens.", "Therapists listen.", {"therapists"}, {"listen"}),
+        ("en", "Many therapies", "", {"therapy"}, set()),
+        ("en", "It is about you", "", set(), {"abouts"}),
         ("en", "Flückiger and others", "", {"fluckiger"}, set()),
         ("xx", "relación", "relaciones", set(), {"relaciones", "relacion"}),  # no stemmer: as written
     ],
 )
-def test_forms_listed_for_a_section(
-    language: str, section: str, elsewhere: str, listed: set[str], not_listed: set[str]
+def test_forms_listed_for_a_page(
+    language: str, page: str, elsewhere: str, listed: set[str], not_listed: set[str]
 ) -> None:
-    docs = [{"location": "a/", "title": "", "text": section}, {"location": "b/", "title": "", "text": elsewhere}]
+    docs = [{"location": "a/", "title": "", "text": page}, {"location": "b/", "title": "", "text": elsewhere}]
     forms = set(wordforms.with_forms(docs, language, SEPARATOR)[0].get(wordforms.FIELD, "").split())
     assert listed <= forms, f"{sorted(listed - forms)} missing from {sorted(forms)}"
     assert not (not_listed & forms), f"{sorted(not_listed & forms)} should not be listed"
+
+
+def test_a_page_lists_the_forms_of_all_its_sections_once_on_its_own_entry() -> None:
+    docs = [
+        {"location": "a/", "title": "Inicio", "text": ""},
+        {"location": "a/#one", "title": "Uno", "text": "Una relación"},
+        {"location": "a/#two", "title": "Dos", "text": "Una sesión"},
+        {"location": "b/#only", "title": "Tres", "text": "Un dolor"},  # no entry of its own
+    ]
+    written = wordforms.with_forms(docs, "es", SEPARATOR)
+    assert set(written[0][wordforms.FIELD].split()) >= {"relaciones", "sesiones"}
+    assert [wordforms.FIELD in doc for doc in written] == [True, False, False, True]
+    assert "dolores" in written[3][wordforms.FIELD].split()
 
 
 def test_documents_keep_their_fields_and_order() -> None:

@@ -154,9 +154,9 @@ def search_indexes(text: str, languages: Languages) -> dict[Language, str]:
     language's own word rules (lunr's Spanish stop words), so a search in Spanish finds Spanish pages
     only. Material's pipeline for every language leaves out lunr's stemmer on purpose: its worker adds
     a trailing wildcard to each word typed, and lunr never stems a wildcard word, so with a stemmed
-    index a whole word finds nothing (tried: "terapeuta" found no page). The stemming is done here
-    instead (therapy_site.wordforms): each section lists the other forms of its words, so
-    "relaciones" finds "relación"; the wildcard finds the longer forms too ("señal*")."""
+    index a whole word finds nothing (tried: "terapeuta" found no page). Instead each page lists the
+    other forms of its words (therapy_site.wordforms): "relaciones" finds "relación", "sesion"
+    finds "sesión"; the wildcard finds the longer forms ("señal*")."""
     index = json.loads(text)
     found: dict[Language, str] = {}
     for language in languages.all:

@@ -183,11 +183,13 @@ def test_spanish_search_finds_spanish_pages_only(
     assert not recorder.failures(), report(recorder.failures())
 
 
-# Words a reader types in another form than the page has: the plural, or no accent (as on many
-# phones). The worker's wildcard cannot reach them; the forms written into the index when it is
-# built (therapy_site.wordforms, Snowball's Spanish stemmer) do. Each row: what a reader types, a
-# page it must find, how the page has it.
+# Words a reader types in another form than the page has: the other number, or no accent (as on
+# many phones). The worker's wildcard cannot reach them; the forms written into the index when it
+# is built (therapy_site.wordforms) do. Each row: what a reader types, a page it must find, how the
+# page has it.
 SPANISH_FORMS = [
+    ("relaciones", "what-a-good-relationship-feels-like.md", "the page says relación (and no page relaciones)"),
+    ("razones", "your-first-sessions.md", "the page says razón"),
     ("sesiones", "how-it-helps.md", "the page says sesión"),
     ("terapeutas", "what-is-the-therapeutic-relationship.md", "the page says terapeuta"),
     ("preguntas", "when-it-is-not-healthy.md", "the page says pregunta"),
