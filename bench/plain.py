@@ -151,13 +151,11 @@ def write_docs(docs: Path, destination: Path, locale: str, default: bool) -> Non
             shutil.copyfile(source, target)
 
 
-def write_project(root: Path, destination: Path, locale: str) -> Path:
+def write_project(root: Path, destination: Path, locale: str, default: bool) -> Path:
     """A one-language plain Material project in `destination`; returns its mkdocs.yml."""
     if destination.exists():
         shutil.rmtree(destination)
     config = load_config(root / "mkdocs.yml")
-    languages = i18n_settings(config).get("languages", [])
-    default = next((entry for entry in languages if entry.get("locale") == locale), {}).get("default", False)
     site_url = str(config.get("site_url") or "http://127.0.0.1/")
     if not default:
         site_url = site_url.rstrip("/") + f"/{locale}/"
@@ -183,7 +181,7 @@ def build(root: Path, workdir: Path) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("UPDATE_PUBLISHED_URLS", None)
     for locale, default in locales(root):
-        config = write_project(root, workdir / f"plain-{locale}", locale)
+        config = write_project(root, workdir / f"plain-{locale}", locale, default)
         target = site if default else site / locale
         command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", str(config), "-d", str(target)]
         result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
