@@ -339,6 +339,13 @@ def paired(ours: dict, plain_: dict, metric: str) -> list[float]:
     ]
 
 
+def late_runs(entry: dict) -> str:
+    """How many of a page's runs had Chromium's first paint after its load event ("2 of 5")."""
+    if not all("observed" in run for run in entry["runs"]):
+        return "not recorded"
+    return f"{sum(lighthouse.late_first_paint(run) for run in entry['runs'])} of {len(entry['runs'])}"
+
+
 def compared_with_plain(lh: dict, lh_plain: dict) -> dict[str, tuple[float | None, str]]:
     """FCP and LCP over plain Material's (ratio of the medians) and the performance difference."""
     values: dict[str, tuple[float | None, str]] = {}
@@ -354,7 +361,8 @@ def compared_with_plain(lh: dict, lh_plain: dict) -> dict[str, tuple[float | Non
                 round(a / b, 3) if b else None,
                 (
                     f"{where}: {a / 1000:.2f} s here, {b / 1000:.2f} s plain (medians of {len(ours['runs'])}); "
-                    f"run by run {min(pairs):.2f}-{max(pairs):.2f}"
+                    f"run by run {min(pairs):.2f}-{max(pairs):.2f}; first paint after load: "
+                    f"{late_runs(ours)} here, {late_runs(theirs)} plain"
                     if pairs
                     else f"{where}: plain Material measured 0"
                 ),
@@ -408,10 +416,19 @@ def fmt(value: float | None, unit: str) -> str:
     return f"{value:g}"
 
 
+def when_measured(results: dict) -> str:
+    """' (scaling and weight: 2026-12-03T00:01)' when some parts are older than the last run."""
+    older: dict[str, list[str]] = {}
+    for part, when in (results.get("measured") or {}).items():
+        if when != results["finished"]:
+            older.setdefault(when, []).append(part)
+    return "".join(f" ({' and '.join(sorted(parts))}: {when})" for when, parts in sorted(older.items()))
+
+
 def table(results: dict) -> str:
     m = results["machine"]
     lines = [
-        f"Run {results['finished']} on **{m['cpu']}**, {m['cores']} cores, {m['memory_gib']} GiB, "
+        f"Run {results['finished']}{when_measured(results)} on **{m['cpu']}**, {m['cores']} cores, {m['memory_gib']} GiB, "
         f"{m['os']} (kernel {m['kernel']}); Python {m['python']}, MkDocs {m['mkdocs']}, "
         f"Material {m['mkdocs-material']}, {m['chromium']}, Node {m['node']}, Lighthouse {m['lighthouse']}. "
         f"Load average {results['load_before']} before, {results['load_after']} after; "
@@ -507,8 +524,8 @@ def table(results: dict) -> str:
                 "Ours against plain Material (`bench/plain.py`: the same text and palette, no quiz, no overrides or "
                 "hooks), medians; the ratios are ours over plain:",
                 "",
-                "| Page | FCP ours | FCP plain | FCP ratio | LCP ours | LCP plain | LCP ratio | Performance ours | plain | difference |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                "| Page | FCP ours | FCP plain | FCP ratio | LCP ours | LCP plain | LCP ratio | Performance ours | plain | difference | First paint after load, ours / plain |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
             ]
             for label in compared:
                 a, b = lh[label]["median"], lh_plain[label]["median"]
@@ -517,9 +534,20 @@ def table(results: dict) -> str:
                     x, y = a["metrics"][metric], b["metrics"][metric]
                     cells += [f"{x / 1000:.2f} s", f"{y / 1000:.2f} s", f"{x / y:.3f}" if y else "-"]
                 x, y = a["scores"]["performance"], b["scores"]["performance"]
-                cells += [f"{x:.2f}", f"{y:.2f}", f"{x - y:+.2f}"]
+                cells += [
+                    f"{x:.2f}",
+                    f"{y:.2f}",
+                    f"{x - y:+.2f}",
+                    f"{late_runs(lh[label])} / {late_runs(lh_plain[label])}",
+                ]
                 lines.append(f"| {label} (/{lh[label]['url']}) | " + " | ".join(cells) + " |")
-            lines.append("")
+            lines += [
+                "",
+                '"First paint after load": runs in which Chromium drew its first frame only after the load '
+                "event (`lighthouse.late_first_paint`); Lighthouse's simulation then counts the whole load "
+                "before the first paint, so such a run is 0.5-0.7 s slower on either site.",
+                "",
+            ]
         blocking: dict[str, set[str]] = {}
         for label, entry in rows:
             for run in entry["runs"]:
@@ -694,6 +722,9 @@ def save(results: dict, path: Path, started: float, parts: set[str], previous: d
     """Write results.json as it stands (after each part, so a later failure keeps what was measured)."""
     results["load_after"] = machine.load_average()
     results["finished"] = dt.datetime.now().isoformat(timespec="minutes")
+    # A part re-run with --only keeps the others' results: say when each was measured.
+    done = {part for part in parts if SECTION_KEYS[part][0] in results}
+    results["measured"] = {**previous.get("measured", {}), **{part: results["finished"] for part in done}}
     results["seconds"] = {**previous.get("seconds", {}), "+".join(sorted(parts)): round(time.perf_counter() - started)}
     results["budgets"] = evaluate(results)
     path.parent.mkdir(parents=True, exist_ok=True)
