@@ -687,8 +687,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--lh-runs",
         type=int,
-        default=5,
-        help="Lighthouse runs per page (its scores are the noisiest figures; default 5)",
+        default=7,
+        help="Lighthouse runs per page (its scores are the noisiest figures; default 7)",
     )
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes for build scaling")
     parser.add_argument(
