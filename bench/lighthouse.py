@@ -80,9 +80,8 @@ def observed(report: dict) -> dict[str, float]:
 
 
 def late_first_paint(run: dict) -> bool:
-    """Chromium drew its first frame only after the load event (about 1.2 s in, 0.7 s after load,
-    seen on plain Material as on ours). Lighthouse's simulation then puts every request and task of
-    the load before the first paint, so FCP and LCP come out 0.5-0.7 s slower whatever the page."""
+    """Chromium drew its first frame only after the load event: Lighthouse then simulates the
+    whole load before the first paint (the note under the results table says what that costs)."""
     seen = run.get("observed") or {}
     return "FCP" in seen and "load" in seen and seen["FCP"] > seen["load"]
 
