@@ -16,7 +16,8 @@ in both. What they need from a corpus:
 - hooks/link_registry.py checks `published-urls.txt` only when the project has one; a corpus has
   none (its addresses are not published), so that check is skipped, while the hook's own work
   on every page (collecting ids, quiz anchors) still runs;
-- hooks/clinician_hub.py and hooks/handouts.py need nothing (no hub marker, so no hub page).
+- hooks/clinician_hub.py needs nothing (no hub marker, so no hub page); every page still gets its
+  print QR code from the theme (therapy_site/theme.py).
 """
 
 from __future__ import annotations

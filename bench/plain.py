@@ -9,15 +9,18 @@ the same text: one language, its pages at the same addresses (the Spanish one un
 nothing of ours:
 
 - the language's pages from the real `docs/` (docs/page.es.md becomes page.md), every ```quiz and
-  ```checkin block taken out;
+  ```checkin block written out as plain Markdown: its title, questions, options, feedback and
+  explanations, or its statements and scale, as a writer without our quiz engine would put the same
+  words on the page (the budget is "over plain Material with the same text");
 - the real `mkdocs.yml` (theme, palette, features, Markdown extensions, search's separator) without
   `custom_dir`, the favicon that lives there, `hooks:` and the i18n plugin; the language's own
   site name, Material interface language and navigation titles; the two generated pages leave the nav;
 - search in the page's language as Material sets it up by itself: `theme.language: es` gives a
   Spanish index, for which Material's worker fetches lunr's Spanish rules, as it does on our pages.
 
-The difference is everything we add: the quiz (assets and markup), overrides (crisis help, page
-review, print QR code, site.css and site.js), the favicon, and the hooks' output.
+The difference is everything we add: the quiz (its assets, its markup, the words of its buttons and
+messages), overrides (crisis help, page review, print QR code, site.css and site.js), the favicon,
+and the hooks' output.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from therapy_site.quiz.model import CheckIn, Item
+from therapy_site.words import Words, read_tables
 
 GENERATED_PAGES = ("check-your-understanding.md", "for-clinicians/answer-key.md")
 # What a language in the i18n plugin may set for its own build, taken over as it is.
@@ -110,13 +116,36 @@ def plain_config(config: dict[str, Any], locale: str, site_url: str) -> dict[str
     return plain
 
 
-def without_quizzes(markdown: str) -> str:
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def item_as_words(item: Item, words: Words) -> list[str]:
+    """A quiz or check-in's own words as plain Markdown: a bold title, then paragraphs and lists."""
+    lines = [f"**{one_line(item.title)}**", ""]
+    if isinstance(item, CheckIn):
+        lines += [f"- {one_line(statement.text)}" for statement in item.statements]
+        return [*lines, "", " / ".join(item.scale), ""]
+    for question in item.questions:
+        for paragraph in (*question.scenario, question.prompt):
+            lines += [one_line(paragraph), ""]
+        for option in question.options:
+            text = words(option.word) if option.word else option.text
+            lines.append(f"- {one_line(f'{text} {option.feedback}')}")
+        lines += ["", one_line(question.explanation), ""]
+    return lines
+
+
+def quizzes_as_words(markdown: str, words: Words) -> str:
+    """The page with each ```quiz and ```checkin block replaced by its words (item_as_words)."""
     from therapy_site.quiz.parse import find_blocks
+    from therapy_site.quiz.rules import read_block
 
     lines = markdown.split("\n")
     blocks, _problems = find_blocks(markdown)
     for block in reversed(blocks):
-        del lines[block.start : block.end]
+        item = read_block(block).item
+        lines[block.start : block.end] = [block.indent + line for line in item_as_words(item, words)] if item else []
     return "\n".join(lines)
 
 
@@ -126,9 +155,9 @@ def language_of(path: Path) -> str | None:
     return parts[-2] if len(parts) > 2 else None
 
 
-def write_docs(docs: Path, destination: Path, locale: str, default: bool) -> None:
+def write_docs(docs: Path, destination: Path, locale: str, default: bool, words: Words) -> None:
     """The language's pages (the default language's where a page has no translation yet, as the
-    i18n plugin falls back) and every other file, quizzes taken out."""
+    i18n plugin falls back) and every other file, quizzes written out as their words."""
     for source in sorted(docs.rglob("*")):
         if source.is_dir():
             continue
@@ -146,7 +175,7 @@ def write_docs(docs: Path, destination: Path, locale: str, default: bool) -> Non
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".md":
-            target.write_text(without_quizzes(source.read_text(encoding="utf-8")), encoding="utf-8")
+            target.write_text(quizzes_as_words(source.read_text(encoding="utf-8"), words), encoding="utf-8")
         else:
             shutil.copyfile(source, target)
 
@@ -159,7 +188,9 @@ def write_project(root: Path, destination: Path, locale: str, default: bool) -> 
     site_url = str(config.get("site_url") or "http://127.0.0.1/")
     if not default:
         site_url = site_url.rstrip("/") + f"/{locale}/"
-    write_docs(root / config.get("docs_dir", "docs"), destination / "docs", locale, default)
+    reference = locales(root)[0][0]
+    words = read_tables(root, [locale, reference], reference)[locale]
+    write_docs(root / config.get("docs_dir", "docs"), destination / "docs", locale, default, words)
     path = destination / "mkdocs.yml"
     path.write_text(
         yaml.safe_dump(plain_config(config, locale, site_url), allow_unicode=True, sort_keys=False), encoding="utf-8"

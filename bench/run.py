@@ -156,7 +156,7 @@ class PlainSite:
     def get(self) -> Path:
         if self._site is None:
             self._site = plain.build(ROOT, self.workdir)
-            log("  plain Material built (same text, no quiz, no overrides or hooks)")
+            log("  plain Material built (the same words, quizzes as plain text; no overrides or hooks)")
         return self._site
 
 
@@ -238,7 +238,9 @@ def compare_with_plain_material(result: dict, plain_site: PlainSite, runs: int) 
     """Each quiz page's weight as plain Material makes it (bench/plain.py), and what we add."""
     quiz_urls = {page["url"] for page in result["pages"] if page["has_quiz"]}
     site = plain_site.get()
-    log(f"Plain Material (same text, no quiz, no overrides or hooks): {len(quiz_urls)} pages, {runs} cold loads each")
+    log(
+        f"Plain Material (the same words, quizzes as plain text; no overrides or hooks): {len(quiz_urls)} pages, {runs} cold loads each"
+    )
     with SiteServer(site) as server:
         measured = weight.measure(site, ROOT / "docs", server, runs=runs, only=quiz_urls)
     plain_bytes = {page["url"]: page["median"]["first_load_bytes"] for page in measured["pages"]}
@@ -521,7 +523,7 @@ def table(results: dict) -> str:
         compared = [label for label in COMPARED_WITH_PLAIN if label in lh and label in lh_plain]
         if compared:
             lines += [
-                "Ours against plain Material (`bench/plain.py`: the same text and palette, no quiz, no overrides or "
+                "Ours against plain Material (`bench/plain.py`: the same words and palette, quizzes as plain text, no overrides or "
                 "hooks), medians; the ratios are ours over plain:",
                 "",
                 "| Page | FCP ours | FCP plain | FCP ratio | LCP ours | LCP plain | LCP ratio | Performance ours | plain | difference | First paint after load, ours / plain |",
@@ -545,7 +547,9 @@ def table(results: dict) -> str:
                 "",
                 '"First paint after load": runs in which Chromium drew its first frame only after the load '
                 "event (`lighthouse.late_first_paint`); Lighthouse's simulation then counts the whole load "
-                "before the first paint, so such a run is 0.5-0.7 s slower on either site.",
+                "before the first paint, so such a run is 0.5-0.7 s slower on either site. Chromium held its "
+                "first frame that way when started with RenderDocument off, as Lighthouse starts it; the bench "
+                "leaves it on (`lighthouse.KEPT_FEATURE`).",
                 "",
             ]
         blocking: dict[str, set[str]] = {}

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gzip
 import mimetypes
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 GZIP_LEVEL = 6  # the usual default of nginx's gzip module at "on" and of most CDNs' dynamic gzip
@@ -51,6 +53,15 @@ def compressible(content_type: str) -> bool:
     return content_type.startswith(COMPRESSIBLE)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection (Chromium does, leaving a page) is not an error to print."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """`with SiteServer(site_dir) as server:` then `server.url`, `server.hits`, `server.reset()`."""
 
@@ -58,7 +69,7 @@ class SiteServer:
         self.root = root.resolve()
         self._hits: list[Hit] = []
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self.httpd = QuietServer(("127.0.0.1", port), self._handler())
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"

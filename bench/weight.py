@@ -125,8 +125,8 @@ INLINE_ASSET = re.compile(r'<style data-asset="([^"]+)">.*?</style>', re.DOTALL)
 
 
 def inline_asset_bytes(html: str) -> dict[str, int]:
-    """What each stylesheet inlined by the theme (`<style data-asset="assets/...">`, see
-    hooks/inline_assets.py) adds to the page's gzip size: the page with it, less without."""
+    """What each stylesheet inlined by the theme (`<style data-asset="assets/...">`, the
+    inline_asset filter of therapy_site/theme.py) adds to the page's gzip size: the page with it, less without."""
     found: dict[str, int] = {}
     whole = gzip_size(html.encode())
     for match in INLINE_ASSET.finditer(html):
