@@ -35,7 +35,7 @@ TIMEOUT_S = 180
 # are fixed". With it off, Chromium 156 here held its first frame until about 1.2 s (or 2.2 s)
 # after navigating in a quarter to three quarters of the loads, on plain Material as on ours, and
 # such a load scores 0.5-0.7 s worse on paint. With it on, as in the browsers clients use, none
-# of 20 loads did (2026-12-03).
+# of 20 loads did, nor any of the 70 of two full bench runs (2026-12-03).
 KEPT_FEATURE = "RenderDocument"
 
 

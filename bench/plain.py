@@ -36,6 +36,8 @@ from typing import Any
 import yaml
 
 from therapy_site.quiz.model import CheckIn, Item
+from therapy_site.quiz.parse import find_blocks
+from therapy_site.quiz.rules import read_block
 from therapy_site.words import Words, read_tables
 
 GENERATED_PAGES = ("check-your-understanding.md", "for-clinicians/answer-key.md")
@@ -117,6 +119,7 @@ def plain_config(config: dict[str, Any], locale: str, site_url: str) -> dict[str
 
 
 def one_line(text: str) -> str:
+    """A YAML value written over several lines, as one Markdown line."""
     return " ".join(text.split())
 
 
@@ -138,9 +141,6 @@ def item_as_words(item: Item, words: Words) -> list[str]:
 
 def quizzes_as_words(markdown: str, words: Words) -> str:
     """The page with each ```quiz and ```checkin block replaced by its words (item_as_words)."""
-    from therapy_site.quiz.parse import find_blocks
-    from therapy_site.quiz.rules import read_block
-
     lines = markdown.split("\n")
     blocks, _problems = find_blocks(markdown)
     for block in reversed(blocks):
