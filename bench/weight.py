@@ -1,10 +1,13 @@
-"""Page weight: the gzip bytes each page of the real site fetches on first load, in Chromium.
+"""Page weight: the gzip bytes each page of the real site fetches on first load, in Chromium, and
+what it fetches more when the reader starts a quiz.
 
 Each load is a fresh browser context (empty cache, service workers blocked) on a phone-sized
 viewport. The bytes are read off the local server's log (see serve.py), which sees every request,
 Material's search worker's included. After the `load` event we wait for the network to be idle
 and then one more second, so lazy requests (the search index, the sitemap that instant
 navigation reads) are caught. The search index is reported on its own line, never in the total.
+Then the focus goes to the first option of the page's first quiz, as a reader starting it, and
+what comes in the next second (quiz.js, which site.js fetches then) is the "first use" figure.
 """
 
 from __future__ import annotations
@@ -163,6 +166,19 @@ def summarise(hits: list[Hit]) -> dict:
     }
 
 
+QUIZ_INPUT = "[data-quiz] input, [data-checkin] input"
+
+
+def start_a_quiz(page, server: SiteServer, loaded: int) -> list[Hit]:
+    """What the page fetches when the reader starts its first quiz (the focus on its first option:
+    site.js fetches quiz.js then), after the first load's `loaded` requests; none without a quiz."""
+    if not page.locator(QUIZ_INPUT).count():
+        return []
+    page.locator(QUIZ_INPUT).first.focus()
+    page.wait_for_timeout(SETTLE_MS)  # the load state is reached already: a local request takes milliseconds
+    return server.hits[loaded:]
+
+
 def load_once(browser, server: SiteServer, url: str) -> dict:
     context = browser.new_context(
         viewport=VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=2.625, service_workers="block"
@@ -188,9 +204,12 @@ def load_once(browser, server: SiteServer, url: str) -> dict:
             errors.append("network never idle within 10 s")
         page.wait_for_timeout(SETTLE_MS)
         hits = server.hits
+        started = start_a_quiz(page, server, len(hits))
     finally:
         context.close()
     result = summarise(hits)
+    result["first_use_bytes"] = sum(h.sent_bytes for h in started)
+    result["first_use_paths"] = sorted({h.path for h in started})
     result["outside_requests"] = outside
     result["page_errors"] = errors
     return result
@@ -216,8 +235,9 @@ def measure(site: Path, docs: Path, server: SiteServer, runs: int = 3, only: set
         first = page["runs"][0]
         page["median"] = {
             key: median_of(page["runs"], key)
-            for key in ("first_load_bytes", "search_index_bytes", "font_files", "quiz_bytes")
+            for key in ("first_load_bytes", "search_index_bytes", "font_files", "quiz_bytes", "first_use_bytes")
         }
+        page["first_use_paths"] = first["first_use_paths"]
         kinds = {k for run in page["runs"] for k in run["by_kind"]}
         page["median"]["by_kind"] = {
             k: statistics.median(r["by_kind"].get(k, 0) for r in page["runs"]) for k in sorted(kinds)

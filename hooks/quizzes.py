@@ -46,7 +46,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     ok = src not in now.quizzes.failed
     html = now.renderer().render_page(markdown, found, now.quizzes, ok, now.quiz_html.setdefault(src, []))
-    # The theme loads quiz.js and quiz.css, and shows Quick exit, only where these are set.
+    # The theme inlines quiz.css (site.js fetches quiz.js), and shows Quick exit, only where these are set.
     page.meta["has_quiz"] = ok
     page.meta["quick_exit"] = page.meta.get("quick_exit") or any(item.quick_exit for item in found.checkins)
     return html

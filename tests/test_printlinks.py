@@ -48,6 +48,10 @@ def test_words_that_match_a_relative_href_still_get_the_address() -> None:
         '<a href="https://findahelpline.com/">findahelpline.com</a>',
         '<a href="../x/" data-print-url="already">x</a>',
         '<a name="top">no href</a>',
+        '<a class="language-switch" href="../es/x/">Español</a>',  # hidden on paper
+        '<a class="quick-exit__link" href="https://www.bbc.co.uk/weather">Quick exit</a>',
+        '<details class="quiz__answer"><summary>Show</summary><a href="../x/">Read more</a></details>',
+        '<details class="crisis__more"><a href="https://findahelpline.com/">Find a helpline</a></details>',
     ],
 )
 def test_links_that_need_no_address_are_left_alone(link: str) -> None:
@@ -71,3 +75,11 @@ def test_addresses_are_escaped_and_link_words_kept() -> None:
 
 def test_a_page_without_article_is_unchanged() -> None:
     assert printlinks.annotate_page('<p><a href="../a/">A</a></p>', HERE) == '<p><a href="../a/">A</a></p>'
+
+
+def test_links_after_a_block_that_is_not_printed_are_annotated() -> None:
+    html = (
+        '<article><details class="quiz__answer"><a href="../a/">A</a></details><p><a href="../b/">B</a></p></article>'
+    )
+    out = printlinks.annotate_page(html, HERE)
+    assert out.count("data-print-url") == 1 and 'href="../b/" data-print-url=' in out

@@ -204,11 +204,54 @@
     if (event.target.closest && event.target.closest("[data-print-page]")) window.print();
   });
 
+  // Quizzes and check-ins: their script (quiz.js, beside this file) is fetched only when the reader
+  // starts one (a tap or the focus in it), so a reader who only reads never downloads it. Their
+  // Check buttons show at once; a Check pressed before the script has come waits for it. If it
+  // cannot come (the connection dropped), the buttons go again and "Show the answer" still works.
+  var QUIZ = "[data-quiz], [data-checkin]";
+  var quizSource = document.currentScript && new URL("quiz.js", document.currentScript.src).href;
+  var quizScript = null;
+
+  function showQuizButtons(visible) {
+    each(document.querySelectorAll(".quiz__check"), function (button) {
+      button.hidden = !visible;
+      button.disabled = !visible;
+    });
+  }
+
+  function loadQuizzes(then) {
+    if (window.__quizInit) return then && then();
+    if (!quizScript) {
+      quizScript = document.createElement("script");
+      quizScript.src = quizSource;
+      quizScript.addEventListener("error", function () {
+        quizScript.remove();
+        quizScript = null;
+        showQuizButtons(false);
+      });
+      document.head.appendChild(quizScript);
+    }
+    if (then) quizScript.addEventListener("load", then);
+  }
+
+  function startQuizzes(event) {
+    if (event.target.closest && event.target.closest(QUIZ)) loadQuizzes();
+  }
+  document.addEventListener("pointerdown", startQuizzes);
+  document.addEventListener("focusin", startQuizzes);
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (window.__quizInit || !form.closest(QUIZ)) return;
+    event.preventDefault();
+    loadQuizzes(function () { form.dispatchEvent(new Event("submit", { cancelable: true })); });
+  }, true);
+
   // On the first load and after each instant navigation (Material swaps the page's content).
   function setUp() {
     window.__site_page = location.pathname + location.search;  // the page shown now (main.html)
     orderCrisisHelp();
     showPrintButtons();
+    if (!window.__quizInit) showQuizButtons(true);
     setUpMenu();
     nameSearchDialog();
   }

@@ -21,8 +21,15 @@ LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a\s*>", re.DOTALL | re.I
 HREF = re.compile(r"""\shref\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.IGNORECASE)
 CLASS = re.compile(r"""\sclass\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
-# Links that are part of the page's furniture, not of its text.
-SKIPPED_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref", "md-content__button"})
+# Links that are part of the page's furniture, not of its text, or are never printed.
+SKIPPED_CLASSES = frozenset(
+    {"headerlink", "footnote-ref", "footnote-backref", "md-content__button", "language-switch", "quick-exit__link"}
+)
+# Blocks the print CSS never prints (a quiz's answer, the check-in's guide, the crisis box's screen
+# list, whose printed copy is annotated): their links need no address on paper.
+NOT_PRINTED = re.compile(
+    r"""<details\b[^>]*\bclass\s*=\s*["'](?:quiz__answer|crisis__more)\b.*?</details\s*>""", re.DOTALL | re.IGNORECASE
+)
 ATTRIBUTE = "data-print-url"
 
 
@@ -78,7 +85,11 @@ def annotate_links(text: str, page_address: str) -> str:
         value = html.escape(address, quote=True)
         return f'<a{attrs} {ATTRIBUTE}="{value}">{match["text"]}</a>'
 
-    return LINK.sub(annotate, text)
+    pieces, position = [], 0
+    for hidden in NOT_PRINTED.finditer(text):
+        pieces += [LINK.sub(annotate, text[position : hidden.start()]), hidden.group(0)]
+        position = hidden.end()
+    return "".join([*pieces, LINK.sub(annotate, text[position:])])
 
 
 def annotate_page(page: str, page_address: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 from site_pages import LANGUAGES, page_url
 
 from .checks import axe_within, report, storage_failures
@@ -36,7 +36,7 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 # How the reader arrives, and the page's language: each way in English, one of them in Spanish.
 VISITS = [("fresh load", "en"), ("instant navigation", "en"), ("fresh load", "es"), ("instant navigation", "es")]
-READY_MS = 5_000  # quiz.js sets data-ready on each block it has wired up
+READY_MS = 5_000  # site.js shows the Check buttons once the page is parsed
 RENDERED = re.compile(r"<section [^>]*\bdata-(?:quiz|checkin)\b")
 
 ACTIVE = """() => { const e = document.activeElement;
@@ -117,14 +117,15 @@ def arrive(page: Page, base_url: str, block: Block, how: str) -> None:
 
 
 def wait_until_ready(page: Page, block: Block) -> Locator:
+    """The block can be answered: its Check button shows (site.js; quiz.js comes when the reader starts)."""
     section = page.locator(f"#{block.anchor}")
     try:
-        expect(section).to_have_attribute("data-ready", "", timeout=READY_MS)
+        expect(section.locator(".quiz__check").first).to_be_visible(timeout=READY_MS)
     except AssertionError:
         scripts = page.evaluate("[...document.scripts].map(s => s.getAttribute('src')).filter(Boolean)")
         raise AssertionError(
-            f"{page.url}: quiz.js never set up #{block.anchor} (no data-ready after {READY_MS} ms), so its "
-            f"buttons stay hidden and it cannot be answered; scripts in the document: {scripts}"
+            f"{page.url}: #{block.anchor} shows no Check button after {READY_MS} ms, so it cannot be "
+            f"answered; scripts in the document: {scripts}"
         ) from None
     return section
 
@@ -237,6 +238,63 @@ def test_quiz_by_keyboard_only(
 
     failures = storage_failures(page) + recorder.failures()
     assert not failures, report(failures)
+
+
+QUIZ_SCRIPT = re.compile(r"/assets/quiz\.js(?:\?|$)")
+
+
+@pytest.mark.parametrize(("src", "kind", "language"), [(QUIZ_PAGE, "quiz", "en"), (CHECKIN_PAGE, "checkin", "es")])
+def test_quiz_script_comes_when_the_reader_starts(
+    new_page: PageFactory, recorder: Recorder, base_url: str, src: str, kind: str, language: str
+) -> None:
+    # A reader who only reads never downloads the quiz's script; one who starts a quiz gets it, and
+    # a Check pressed before it has come still gets its answer once it comes.
+    block = the_block(src, kind, language)
+    page = new_page(viewport=PHONE)
+    asked: list[str] = []
+    held: list[Route] = []
+    page.on("request", lambda request: asked.append(request.url) if QUIZ_SCRIPT.search(request.url) else None)
+    page.route(QUIZ_SCRIPT, lambda route: held.append(route))
+    page.goto(base_url + block.url)
+    section = wait_until_ready(page, block)
+    page.wait_for_load_state("networkidle")
+    assert not asked, f"{page.url}: quiz.js fetched before the reader started a quiz: {asked}"
+
+    form = section.locator("form").first
+    form.locator("label").first.click()
+    for _ in range(READY_MS // 50):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1, f"{page.url}: choosing an option did not fetch quiz.js"
+    form.locator(".quiz__check").click()
+    result = form.locator("[aria-live]").first
+    expect(result).to_have_text("")  # waiting for the script
+    held[0].continue_()
+    expect(result).not_to_have_text("", timeout=READY_MS)
+    expect(section).to_have_attribute("data-ready", "")
+    assert len(asked) == 1, asked
+    assert not recorder.failures(), report(recorder.failures())
+
+
+def test_without_the_quiz_script_the_answers_still_show(
+    new_page: PageFactory, recorder: Recorder, base_url: str
+) -> None:
+    # The connection dropped after the page came: no Check that can never answer, "Show the answer" still works.
+    block = the_block(QUIZ_PAGE, "quiz")
+    page = new_page(viewport=PHONE)
+    page.route(QUIZ_SCRIPT, lambda route: route.abort("internetdisconnected"))
+    page.goto(base_url + block.url)
+    section = wait_until_ready(page, block)
+    question = section.locator("form").first
+    question.locator("label").first.click()
+    expect(section.locator(".quiz__check")).to_have_count(section.locator("form").count())
+    for check in section.locator(".quiz__check").all():
+        expect(check).to_be_hidden()
+    answer = question.locator("details.quiz__answer")
+    answer.locator("summary").click()
+    expect(answer.locator(".quiz__explanation")).to_be_visible()
+    recorder.console_errors.clear()  # Chromium logs the failed script load, which this test caused
 
 
 def checkin_plan(block: Block) -> dict[str, int | None]:
