@@ -5,7 +5,7 @@ build writes each link's full address, without "https://", into data-print-url, 
 (assets/site.css) prints it after the words: "what a good one feels like
 (therapy-relationship.github.io/what-a-good-relationship-feels-like/)". Links within the same page,
 phone numbers (their words carry the number), section links and footnote marks are left alone, as
-are links whose words are their address already.
+are links whose words are their address already and links the print CSS never prints.
 
 Plain Python on strings, no MkDocs: hooks/privacy.py calls it on every finished page.
 """
