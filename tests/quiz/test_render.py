@@ -224,6 +224,30 @@ def test_a_search_parser_would_find_the_questions_but_not_the_answers(renderer: 
         assert secret not in indexed
 
 
+@pytest.mark.parametrize(
+    ("concerns", "headings"),
+    [
+        # each statement's ratings to look out for | the guide's lines over its lists, in order
+        ([("Rarely",), ("Rarely",), ("Often",)], ["If you chose Rarely", "If you chose Often"]),
+        ([("Rarely",), ("Often",), ("Rarely",)], ["If you chose Rarely", "If you chose Often", "If you chose Rarely"]),
+        ([("Sometimes", "Often")], ["If you chose Sometimes or Often"]),
+        ([(), ("Often",)], ["About these statements", "If you chose Often"]),
+    ],
+)
+def test_the_check_in_guide_groups_statements_in_runs_and_keeps_their_order(
+    renderer: Renderer, concerns: list[tuple[str, ...]], headings: list[str]
+) -> None:
+    statements = tuple(
+        Statement(f"s{n}", f"Statement {n}.", concern, Review(f"#r{n}", 1)) for n, concern in enumerate(concerns)
+    )
+    checkin = CheckIn("c", "Title", ("Rarely", "Sometimes", "Often"), statements)
+    html = renderer.checkin(checkin, lambda target: Link(target, target), Link("#w", "Warning"))
+    guide = html.split('class="quiz__answer checkin__guide"', 1)[1]
+    assert [line.split(" for ")[0].split(":")[0] for line in re.findall(r"<p>([^<]*)</p>\n<ul>", guide)] == headings
+    # quiz.js takes the n-th link for the n-th statement.
+    assert re.findall(r'<li>[^<]*<a href="([^"]+)">', guide) == [f"#r{n}" for n in range(len(concerns))]
+
+
 def test_text_is_always_escaped(renderer: Renderer) -> None:
     """Validation rejects HTML, but the templates must never trust text either."""
     evil = '<script>alert("x")</script>'

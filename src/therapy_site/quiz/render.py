@@ -7,8 +7,10 @@ off in the template and escape text with the `md` filter instead.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -44,6 +46,11 @@ def fill_slots(html: str, stash: Sequence[str]) -> str:
     return SLOT.sub(lambda match: stash[int(match[1])], html)
 
 
+def runs(items: Iterable[object], attribute: str) -> list[tuple[object, list[object]]]:
+    """Items in their order, in runs that share the attribute's value (Jinja's groupby sorts them first)."""
+    return [(value, list(run)) for value, run in itertools.groupby(items, key=attrgetter(attribute))]
+
+
 def compact(html: str, indent: str = "") -> str:
     """One raw HTML block: no blank lines (Markdown would end the block there), re-indented."""
     lines = (line.strip() for line in html.splitlines())
@@ -60,6 +67,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["md"] = markdown_text
+        self.env.filters["runs"] = runs
         # "{#" opens a Jinja comment, so heading ids are written `{{ "trust" | heading_id }}`.
         self.env.filters["heading_id"] = lambda value: Markup("{#%s}") % value
         self.env.globals["t"] = words  # every word from the page's language (translations/*.yml)
