@@ -10,8 +10,9 @@ nothing of ours:
 
 - the language's pages from the real `docs/` (docs/page.es.md becomes page.md), every ```quiz and
   ```checkin block written out as plain Markdown: its title, questions, options, feedback and
-  explanations, or its statements and scale, as a writer without our quiz engine would put the same
-  words on the page (the budget is "over plain Material with the same text");
+  explanations, or its statements and scale, and each `review` link as a link with the heading our
+  page shows for it, as a writer without our quiz engine would put the same words on the page (the
+  budget is "over plain Material with the same text");
 - the real `mkdocs.yml` (theme, palette, features, Markdown extensions, search's separator) without
   `custom_dir`, the favicon that lives there, `hooks:` and the i18n plugin; the language's own
   site name, Material interface language and navigation titles; the two generated pages leave the nav;
@@ -30,11 +31,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from therapy_site.page import read_page
+from therapy_site.quiz.assemble import resolve_review
 from therapy_site.quiz.model import CheckIn, Item
 from therapy_site.quiz.parse import find_blocks
 from therapy_site.quiz.rules import read_block
@@ -123,12 +128,21 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def item_as_words(item: Item, words: Words) -> list[str]:
-    """A quiz or check-in's own words as plain Markdown: a bold title, then paragraphs and lists."""
+def item_as_words(item: Item, words: Words, label: Callable[[str], str]) -> list[str]:
+    """A quiz or check-in's own words as plain Markdown: a bold title, then paragraphs and lists.
+
+    Each `review` link is written as a link with the words our page shows for it, the heading of
+    the section it leads to (`label`): after each question's explanation, and after each statement
+    of a check-in, its statements listed under the ratings to look out for, as a writer would point
+    to the same pages."""
     lines = [f"**{one_line(item.title)}**", ""]
     if isinstance(item, CheckIn):
-        lines += [f"- {one_line(statement.text)}" for statement in item.statements]
-        return [*lines, "", " / ".join(item.scale), ""]
+        lines += [" / ".join(item.scale), ""]
+        for concern, statements in groupby(item.statements, key=lambda statement: statement.concern):
+            lines += [" / ".join(concern) + ":", ""] if concern else []
+            lines += [f"- {one_line(s.text)} [{label(s.review.target)}]({s.review.target})" for s in statements]
+            lines.append("")
+        return lines
     for question in item.questions:
         for paragraph in (*question.scenario, question.prompt):
             lines += [one_line(paragraph), ""]
@@ -136,17 +150,35 @@ def item_as_words(item: Item, words: Words) -> list[str]:
             text = words(option.word) if option.word else option.text
             lines.append(f"- {one_line(f'{text} {option.feedback}')}")
         lines += ["", one_line(question.explanation), ""]
+        lines += [f"[{label(question.review.target)}]({question.review.target})", ""]
     return lines
 
 
-def quizzes_as_words(markdown: str, words: Words) -> str:
+def quizzes_as_words(markdown: str, words: Words, label: Callable[[str], str]) -> str:
     """The page with each ```quiz and ```checkin block replaced by its words (item_as_words)."""
     lines = markdown.split("\n")
     blocks, _problems = find_blocks(markdown)
     for block in reversed(blocks):
         item = read_block(block).item
-        lines[block.start : block.end] = [block.indent + line for line in item_as_words(item, words)] if item else []
+        lines[block.start : block.end] = (
+            [block.indent + line for line in item_as_words(item, words, label)] if item else []
+        )
     return "\n".join(lines)
+
+
+def section_labels(pages: dict[str, str]) -> Callable[[str, str], str]:
+    """(page, review target) -> the heading text of the section it leads to, or the page's title,
+    as our quiz engine shows it; `pages` maps each page's src path to its Markdown."""
+    read = {src: read_page(src, text, docs_prefix="") for src, text in pages.items()}
+
+    def label(src: str, target: str) -> str:
+        page_src, anchor = resolve_review(src, target)
+        page = read.get(page_src)
+        if page is None:
+            return target
+        return next((heading.text for heading in page.headings if heading.id == anchor), page.title)
+
+    return label
 
 
 def language_of(path: Path) -> str | None:
@@ -158,6 +190,7 @@ def language_of(path: Path) -> str | None:
 def write_docs(docs: Path, destination: Path, locale: str, default: bool, words: Words) -> None:
     """The language's pages (the default language's where a page has no translation yet, as the
     i18n plugin falls back) and every other file, quizzes written out as their words."""
+    pages: dict[str, str] = {}  # each Markdown page's src path in the plain site -> its text
     for source in sorted(docs.rglob("*")):
         if source.is_dir():
             continue
@@ -175,9 +208,13 @@ def write_docs(docs: Path, destination: Path, locale: str, default: bool, words:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".md":
-            target.write_text(quizzes_as_words(source.read_text(encoding="utf-8"), words), encoding="utf-8")
+            pages[target.relative_to(destination).as_posix()] = source.read_text(encoding="utf-8")
         else:
             shutil.copyfile(source, target)
+    label = section_labels(pages)
+    for src, text in pages.items():
+        words_of_page = quizzes_as_words(text, words, lambda target, src=src: label(src, target))
+        (destination / src).write_text(words_of_page, encoding="utf-8")
 
 
 def write_project(root: Path, destination: Path, locale: str, default: bool) -> Path:
