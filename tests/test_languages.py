@@ -73,7 +73,7 @@ class Page(HTMLParser):
     # The words our scripts show, kept in data- attributes (the other data- attributes are code).
     SHOWN = {
         "data-right", "data-wrong", "data-empty", "data-summary", "data-intro", "data-concern", "data-calm",
-        "data-warning", "data-warning-label", "data-skipped", "data-end", "data-feedback", "data-copied",
+        "data-warning", "data-skipped", "data-end", "data-feedback", "data-copied",
         "data-not-copied",
     }  # fmt: skip
 

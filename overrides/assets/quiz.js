@@ -118,7 +118,9 @@
     else summary.append(make("p", "", words.calm));
     if (warning) {
       var note = make("p", "checkin__warning", words.warning + " ");
-      note.append(link(words.warningHref, words.warningLabel));
+      // The guide ends with the same link, in a line of its own (the other links sit in lists).
+      var warningPage = section.querySelector(".checkin__guide p > a");
+      if (warningPage) note.append(link(warningPage.href, warningPage.textContent));
       summary.append(note);
     }
     if (answered < statements.length) summary.append(make("p", "", words.skipped));

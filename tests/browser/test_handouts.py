@@ -76,7 +76,7 @@ def test_a_page_prints_as_a_clean_handout(
 def test_a_quiz_prints_as_a_worksheet(new_page: PageFactory, base_url: str) -> None:
     page = open_in_print(new_page, base_url, "what-a-good-relationship-feels-like.md", "A4")
     assert page.locator(".quiz").first.is_visible()
-    assert page.locator(".quiz__option").first.is_visible()
+    assert page.locator(".quiz__options > label").first.is_visible()
     for part in (".quiz__actions", ".quiz__answer", ".quiz__feedback", ".quiz__summary"):
         assert not shown(page, part), f"{part} is printed"
 
