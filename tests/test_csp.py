@@ -146,3 +146,41 @@ def test_the_policy_has_no_directive_a_meta_element_ignores() -> None:
     # frame-ancestors, report-uri and sandbox in a <meta> policy only earn a console warning.
     policy = csp.policy(csp.Inline())
     assert not re.search(r"frame-ancestors|report-uri|report-to|sandbox", policy)
+
+
+# The policy's <meta> stops Chromium's preload scanner, so each script the body loads is asked for
+# from the end of the <head> instead (csp.with_script_preloads).
+@pytest.mark.parametrize(
+    ("body", "preloaded"),
+    [
+        # a classic script at the end of the body, as Material's bundle: preloaded
+        ('<script src="assets/bundle.js"></script>', ["assets/bundle.js"]),
+        # deferred ones too, in the order the body has them, each once
+        (
+            '<script src="b.js" defer></script><script src="a.js"></script><script src="b.js"></script>',
+            ["b.js", "a.js"],
+        ),
+        # the address as the browser reads it, written back escaped
+        ('<script src="x.js?a=1&amp;b=2"></script>', ["x.js?a=1&amp;b=2"]),
+        # a module would need modulepreload; data blocks and inline code load nothing
+        ('<script type="module" src="m.js"></script>', []),
+        ('<script type="application/json" src="d.json"></script><script>inline()</script>', []),
+        # a script only in a comment is not loaded
+        ('<!-- <script src="old.js"></script> -->', []),
+    ],
+)
+def test_each_script_the_body_loads_is_preloaded_from_the_head(body: str, preloaded: list[str]) -> None:
+    # head.js is never preloaded: the parser meets it at once.
+    page = csp.secure(
+        f'<html><head><meta charset="utf-8"><script src="head.js"></script></head><body>{body}</body></html>'
+    )
+    head = page[: page.index("</head>")]
+    links = re.findall(r'<link rel="preload" href="([^"]*)" as="script">', head)
+    assert links == preloaded
+    assert not links or head.index("Content-Security-Policy") < head.index('<link rel="preload"')
+
+
+def test_preloads_are_written_once_however_often_the_policy_is() -> None:
+    once = csp.secure(PAGE.replace("<p>Hello</p>", '<p>Hello</p><script src="assets/bundle.js"></script>'))
+    assert once.count('<link rel="preload" href="assets/bundle.js" as="script">') == 1
+    assert csp.secure(once) == once

@@ -4,7 +4,9 @@ A reader may be in an unhealthy therapy relationship; a request to a third party
 they read these pages. The policy lets a page load and connect only to its own site, and run only
 our own scripts and styles: files from the site ('self') and the inline <script> and <style>
 elements the build wrote, by the sha256 hash of their text. Anything else (a script pasted into a
-page, an injected tracker) is refused by the browser before it makes a request.
+page, an injected tracker) is refused by the browser before it makes a request. Because a policy
+in a <meta> stops Chromium fetching ahead of the parser, the scripts at the end of the body are
+preloaded from the <head> (with_script_preloads).
 
 Plain Python on strings, no MkDocs: hooks/privacy.py calls it on every finished page.
 """
@@ -32,6 +34,7 @@ FIXED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("object-src", ("'none'",)),
 )
 REFERRER_META = '<meta name="referrer" content="no-referrer">'
+PRELOAD = '<link rel="preload" href="{src}" as="script">'
 CSP_META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -66,6 +69,8 @@ JAVASCRIPT_TYPES = frozenset(
         "text/x-javascript",
     }
 )
+
+CLASSIC = JAVASCRIPT_TYPES - {"module"}  # preloaded as="script" (a module would need modulepreload)
 
 
 @dataclass
@@ -150,13 +155,44 @@ def meta_tags(text: str) -> str:
     return REFERRER_META + CSP_META.format(policy=text.replace("&", "&amp;").replace('"', "&quot;"))
 
 
+def body_scripts(page: str) -> list[str]:
+    """The address of each classic script the page's <body> loads (<script src>), in order, once."""
+    end = page.lower().find("</head>")
+    found: list[str] = []
+    for match in RAW_TEXT.finditer(COMMENT.sub("", page[end:] if end >= 0 else "")):
+        attrs = attributes(match["attrs"])
+        if match["tag"].lower() == "script" and attrs.get("src") and attrs.get("type", "").strip().lower() in CLASSIC:
+            _add_once(found, attrs["src"])
+    return found
+
+
+def with_script_preloads(page: str) -> str:
+    """The page with a <link rel="preload"> at the end of its <head> for each script its body loads.
+
+    Chromium's preload scanner, which fetches what a page needs ahead of the parser, fetches nothing
+    further once it meets a Content-Security-Policy <meta>. Material's bundle, at the end of the
+    body, was then requested only when the parser reached it, and the page often painted while it
+    came: the page looked ready while the bundle's long start-up task was still to come. The links
+    ask for each script from the <head>, as plain Material's pages get them. A link already there
+    is not written twice.
+    """
+    end = page.lower().find("</head>")
+    if end < 0:
+        return page
+    links = "".join(
+        link for link in (PRELOAD.format(src=html.escape(src)) for src in body_scripts(page)) if link not in page[:end]
+    )
+    return page[:end] + links + page[end:]
+
+
 def with_policy(page: str, text: str) -> str:
-    """The page with the referrer meta and this policy at the top of its <head> (after <meta charset>).
+    """The page with the referrer meta and this policy at the top of its <head> (after <meta charset>),
+    and its scripts preloaded (with_script_preloads).
 
     A policy applies only to what follows it in the document, so it goes before every script,
     style and stylesheet. A page that has them already gets them replaced.
     """
-    page = OUR_META.sub("", page)
+    page = with_script_preloads(OUR_META.sub("", page))
     head = HEAD.search(page)
     if head is None:
         raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
