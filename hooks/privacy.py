@@ -1,8 +1,9 @@
 """MkDocs glue for the finished page (the quizzes in): served without its templates' indentation
 (therapy_site.minify), each link in the text prints its address (therapy_site.printlinks), and the
 page tells the browser to send no referrer and to load only from this site (therapy_site.csp; one
-policy for each language's pages, and its scripts preloaded, which that policy's <meta> would delay). `mkdocs serve` adds an inline live-reload script that no hash
-can allow: previews go without a policy.
+policy for each language's pages, and its scripts preloaded, which that policy's <meta> would
+delay). `mkdocs serve` adds an inline live-reload script that no hash can allow: previews go
+without a policy.
 """
 
 from __future__ import annotations
